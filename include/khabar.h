@@ -1,0 +1,245 @@
+/*
+ * khabar.h - the whole public API of libkhabar.
+ *
+ * Khabar turns news text into CAMEO-coded political events. Every exported
+ * symbol is prefixed kb_. Objects are opaque; ownership is stated on each
+ * function. Long-lived objects (kb_dict) are immutable after loading and may
+ * be shared by threads without locks.
+ */
+#ifndef KHABAR_H
+#define KHABAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(KB_BUILDING) && defined(__GNUC__)
+#define KB_API __attribute__((visibility("default")))
+#else
+#define KB_API
+#endif
+
+#define KB_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------ */
+
+typedef enum kb_status {
+    KB_OK = 0,
+    KB_ERR_NOMEM,    /* an allocation failed */
+    KB_ERR_IO,       /* a file could not be opened or read */
+    KB_ERR_SYNTAX,   /* malformed input: file/line/column say where */
+    KB_ERR_INVALID,  /* bad argument or option value */
+    KB_ERR_LIMIT     /* input exceeds a hard limit (depth, size) */
+} kb_status;
+
+/* Where and what. `file` is NUL-terminated; line and column are 1-based, 0
+ * when unknown. `record` names the input record (e.g. a sentence id) when the
+ * error belongs to one. */
+typedef struct kb_error {
+    kb_status code;
+    int line;
+    int column;
+    char file[256];
+    char record[128];
+    char message[512];
+} kb_error;
+
+KB_API const char *kb_status_str(kb_status s);
+
+/* Formats "file:line:column: message" (parts that are unknown are left out)
+ * into buf; returns buf. */
+KB_API char *kb_error_format(const kb_error *e, char *buf, size_t size);
+
+/* Called for every problem found while reading input that the reader can step
+ * over (a malformed dictionary line, a bad record). `user` is passed through. */
+typedef void (*kb_diag_fn)(void *user, const kb_error *e);
+
+/* Allocator hook (Lua style): realloc semantics; size 0 frees. Long-lived
+ * objects and arenas get their memory through it. NULL means malloc. */
+typedef struct kb_allocator {
+    void *(*realloc)(void *ctx, void *ptr, size_t old_size, size_t new_size);
+    void *ctx;
+} kb_allocator;
+
+/* ---- dictionaries ----------------------------------------------------- */
+
+typedef struct kb_dict kb_dict;
+
+/* Which files make a dictionary set. Any of them may be NULL except verbs.
+ * The verb dialect (TABARI/PETRARCH-1 or PETRARCH-2 CAMEO) is detected from
+ * the file content. */
+typedef struct kb_dict_files {
+    const char *verbs;
+    const char *actors[8]; /* NULL-terminated if fewer than 8 */
+    const char *agents;
+    const char *discards;
+    const char *issues;
+} kb_dict_files;
+
+typedef struct kb_dict_options {
+    int strict;               /* stop at the first malformed entry */
+    kb_diag_fn diag;          /* receives each malformed entry; may be NULL */
+    void *diag_user;
+    const kb_allocator *alloc; /* NULL: malloc */
+} kb_dict_options;
+
+/* Loads a dictionary set. On success *out owns it; free with kb_dict_free.
+ * Malformed entries are reported through opts->diag and skipped (unless
+ * strict, in which case loading fails with KB_ERR_SYNTAX and err says where).
+ * `opts` may be NULL. */
+KB_API kb_status kb_dict_load(const kb_dict_files *files,
+                              const kb_dict_options *opts, kb_dict **out,
+                              kb_error *err);
+KB_API void kb_dict_free(kb_dict *d);
+
+/* Counts of what was loaded, for diagnostics and benchmarks. */
+typedef struct kb_dict_stats {
+    int verb_dialect;      /* 1 = TABARI/PETRARCH-1, 2 = PETRARCH-2 CAMEO */
+    size_t verb_forms;     /* distinct surface forms */
+    size_t verb_blocks;
+    size_t patterns;
+    size_t synsets;
+    size_t actor_phrases;
+    size_t agent_phrases;
+    size_t discards;
+    size_t issues;
+    size_t diagnostics;    /* malformed entries reported */
+} kb_dict_stats;
+
+KB_API void kb_dict_get_stats(const kb_dict *d, kb_dict_stats *out);
+
+/* ---- coding options --------------------------------------------------- */
+
+/* Options that PETRARCH <Config> records change. Defaults: kb_config_init. */
+typedef struct kb_config {
+    int new_actor_length; /* >0: quote null actors of at most N words */
+    int require_dyad;     /* drop events with a null source or target */
+    int comma_min, comma_max;
+    int comma_bmin, comma_bmax;
+    int comma_emin, comma_emax;
+} kb_config;
+
+KB_API void kb_config_init(kb_config *c);
+
+/* Applies one <Config option=... value=...> pair. Unknown options and bad
+ * values give KB_ERR_INVALID with a message; known-but-ignored options
+ * (stop_on_error, ...) return KB_OK. */
+KB_API kb_status kb_config_set(kb_config *c, const char *option,
+                               const char *value, kb_error *err);
+
+/* ---- input records ---------------------------------------------------- */
+
+/* One expected coding in a validation record. */
+typedef struct kb_expected {
+    const char *source;
+    const char *target;
+    const char *code;
+} kb_expected;
+
+/* A sentence record from PETRARCH XML. All strings are owned by the reader
+ * and valid until the next kb_reader_next call or kb_reader_free. */
+typedef struct kb_record {
+    const char *id;
+    const char *date;      /* as written: YYYYMMDD */
+    const char *category;
+    const char *source;    /* news source attribute, may be NULL */
+    const char *text;      /* <Text>, whitespace as in the file */
+    const char *parse;     /* <Parse> Penn Treebank string, may be NULL */
+    int active;            /* sentence="true" (validation) */
+    int line;              /* line of <Sentence> in the file */
+    const kb_expected *expected;
+    int n_expected;
+    int expect_none;       /* noevents="True" */
+    const char *expect_error; /* error="..." or NULL */
+    const kb_config *config; /* options in force for this record */
+} kb_record;
+
+typedef struct kb_reader kb_reader;
+
+/* Files named in a validation file's <Environment>, NULL when absent. */
+typedef struct kb_environment {
+    const char *verbfile;
+    const char *actorfile;
+    const char *agentfile;
+    const char *discardfile;
+    const char *issuefile;
+} kb_environment;
+
+/* Opens a PETRARCH XML file (validation or batch form). Free with
+ * kb_reader_free. Errors in single records are reported through diag and the
+ * record is skipped; a document that is not well-formed stops at the point of
+ * the error (reported) after yielding every record before it. */
+KB_API kb_status kb_reader_open(const char *path, kb_diag_fn diag, void *user,
+                                kb_reader **out, kb_error *err);
+/* Same, over a memory buffer; `name` is used in messages. */
+KB_API kb_status kb_reader_open_mem(const char *data, size_t len,
+                                    const char *name, kb_diag_fn diag,
+                                    void *user, kb_reader **out,
+                                    kb_error *err);
+/* Returns 1 and fills *rec with the next record, 0 at the end. */
+KB_API int kb_reader_next(kb_reader *r, kb_record *rec);
+KB_API const kb_environment *kb_reader_environment(const kb_reader *r);
+/* Number of records skipped because of errors so far. */
+KB_API size_t kb_reader_errors(const kb_reader *r);
+KB_API void kb_reader_free(kb_reader *r);
+
+/* ---- coding ----------------------------------------------------------- */
+
+/* One coded event. Strings belong to the kb_result. */
+typedef struct kb_event {
+    const char *source;      /* actor code, "---" if none */
+    const char *target;
+    const char *code;        /* CAMEO code as written in the dictionary */
+    const char *source_text; /* words that gave the source */
+    const char *target_text;
+    const char *verb;        /* verb word as in the sentence */
+    const char *pattern;     /* pattern text that fired, or NULL (default) */
+    const char *pattern_file;
+    int pattern_line;        /* 0 when the verb's default code applied */
+    const char *source_entry; /* dictionary entry "file:line PHRASE" or NULL */
+    const char *target_entry;
+    const char *issues;      /* "CODE,n;CODE,n" or "" */
+} kb_event;
+
+typedef struct kb_result kb_result;
+
+KB_API kb_result *kb_result_new(const kb_allocator *alloc);
+KB_API void kb_result_free(kb_result *r);
+KB_API size_t kb_result_count(const kb_result *r);
+KB_API const kb_event *kb_result_event(const kb_result *r, size_t i);
+/* Why a sentence produced nothing: NULL, or "sentencediscard",
+ * "storydiscard", "dateline", "bad_input_parse". */
+KB_API const char *kb_result_rejection(const kb_result *r);
+
+/* Codes one record (its <Text> and <Parse>) with dictionary d, under config
+ * c (NULL: the record's own, else defaults). Events are appended to out
+ * after clearing it. Returns KB_ERR_SYNTAX with err set when the parse is
+ * malformed (the result then carries rejection "bad_input_parse"). */
+KB_API kb_status kb_code_record(const kb_dict *d, const kb_config *c,
+                                const kb_record *rec, kb_result *out,
+                                kb_error *err);
+
+/* ---- CAMEO reference tables -------------------------------------------- */
+
+/* Goldstein weight of a CAMEO code (falls back to parent codes); returns 0
+ * and sets *found = 0 when the code is unknown. `found` may be NULL. */
+KB_API double kb_cameo_goldstein(const char *code, int *found);
+/* QuadClass 1-4 (Phoenix convention), 0 if unknown. */
+KB_API int kb_cameo_quad_class(const char *code);
+/* Root code ("04" for "043"), written into buf; returns buf or NULL. */
+KB_API const char *kb_cameo_root(const char *code, char *buf, size_t size);
+/* PLOVER type/mode/context of a CAMEO code, NULL if unmapped. */
+typedef struct kb_plover {
+    const char *event;
+    const char *mode;
+    const char *context;
+} kb_plover;
+KB_API const kb_plover *kb_cameo_plover(const char *code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

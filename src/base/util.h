@@ -1,0 +1,35 @@
+/* util.h - small helpers shared by the modules: file loading, hashing,
+ * string tests. */
+#ifndef KB_UTIL_H
+#define KB_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "khabar.h"
+
+/* Reads a whole file into a malloc'd NUL-terminated buffer (caller frees
+ * with kbi_free(al, buf, *len + 1)). */
+kb_status kbi_read_file(const char *path, const kb_allocator *al, char **out,
+                        size_t *len, kb_error *err);
+
+uint64_t kbi_hash(const char *s, size_t n);
+
+/* Days since 1970-01-01 of a valid Gregorian date; returns 0 and leaves *out
+ * alone when the date is invalid. */
+int kbi_days_from_civil(int y, int m, int d, int32_t *out);
+/* Parses YYYYMMDD (8 digits) or YYMMDD (6 digits; YY <= 30 is 20YY) into
+ * days. Returns 1 on success. */
+int kbi_parse_dict_date(const char *s, size_t n, int32_t *out);
+
+static inline int kbi_isspace(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+static inline int kbi_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int kbi_toupper(int c)
+{
+    return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
+}
+
+#endif

@@ -1,0 +1,16 @@
+/* verbs_tabari.c - placeholder until the reader lands. */
+#include "dict.h"
+
+kb_status kbi_verbs_tabari_load(kbi_load *L, const char *text, size_t len)
+{
+    (void)text;
+    (void)len;
+    return kbi_load_bad(L, 0, 0, "reader not implemented yet");
+}
+
+int kbi_verbs_detect_dialect(const char *text, size_t len)
+{
+    (void)text;
+    (void)len;
+    return 1;
+}
