@@ -1,15 +1,569 @@
-/* khabar.c - the command-line client of libkhabar (placeholder main). */
+/* khabar.c - the command-line client of libkhabar.
+ *
+ *   khabar validate FILE.xml   run a PETRARCH validation file
+ *   khabar code [FILES|-]      code PETRARCH XML into events
+ *
+ * Exit status: 0 success, 1 when an input record failed, 2 usage errors. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "khabar.h"
 
+#ifndef KB_DATADIR
+#define KB_DATADIR "data"
+#endif
+
+enum { EXIT_USAGE = 2 };
+
+static const char *prog = "khabar";
+
+static void print_error(const kb_error *e)
+{
+    char buf[1024];
+    fprintf(stderr, "%s: %s\n", prog, kb_error_format(e, buf, sizeof buf));
+}
+
+static void diag_print(void *user, const kb_error *e)
+{
+    (void)user;
+    print_error(e);
+}
+
+static const char *data_dir(void)
+{
+    const char *d = getenv("KHABAR_DATA");
+    return d && *d ? d : KB_DATADIR;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Finds `name` beside `near` (a file), in `dir`, or among the bundled
+ * dictionaries. Writes the path into buf; returns buf or NULL. */
+static const char *find_dict(const char *name, const char *near,
+                             const char *dir, char *buf, size_t size)
+{
+    if (!name)
+        return NULL;
+    if (name[0] == '/') {
+        snprintf(buf, size, "%s", name);
+        return exists(buf) ? buf : NULL;
+    }
+    if (near) {
+        const char *slash = strrchr(near, '/');
+        int n = slash ? (int)(slash - near) : 0;
+        snprintf(buf, size, "%.*s%s%s", n, near, slash ? "/" : "", name);
+        if (exists(buf))
+            return buf;
+    }
+    if (dir) {
+        snprintf(buf, size, "%s/%s", dir, name);
+        if (exists(buf))
+            return buf;
+    }
+    snprintf(buf, size, "%s/dict/%s", data_dir(), name);
+    return exists(buf) ? buf : NULL;
+}
+
+/* ---- dictionary options shared by the commands ----------------------- */
+
+typedef struct dict_opts {
+    const char *dir;
+    const char *verbs, *actors[8], *agents, *discards, *issues;
+    int nactors;
+    int strict;
+} dict_opts;
+
+/* Consumes a dictionary option at argv[*i]; returns 1 if it was one, -1
+ * on a usage error. */
+static int dict_option(dict_opts *o, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char **slot = NULL;
+    if (!strcmp(a, "--strict")) {
+        o->strict = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--dict-dir"))
+        slot = &o->dir;
+    else if (!strcmp(a, "--dict") || !strcmp(a, "--verbs"))
+        slot = &o->verbs;
+    else if (!strcmp(a, "--agents"))
+        slot = &o->agents;
+    else if (!strcmp(a, "--discards"))
+        slot = &o->discards;
+    else if (!strcmp(a, "--issues"))
+        slot = &o->issues;
+    else if (!strcmp(a, "--actors")) {
+        if (o->nactors == 8) {
+            fprintf(stderr, "%s: at most 8 --actors files\n", prog);
+            return -1;
+        }
+        slot = &o->actors[o->nactors++];
+    } else
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "%s: %s needs a file name\n", prog, a);
+        return -1;
+    }
+    *slot = argv[++*i];
+    return 1;
+}
+
+static kb_dict *load_dict(const kb_dict_files *files, int strict)
+{
+    kb_dict_options opts = {strict, diag_print, NULL, NULL};
+    kb_dict *d = NULL;
+    kb_error err;
+    if (kb_dict_load(files, &opts, &d, &err) != KB_OK) {
+        print_error(&err);
+        return NULL;
+    }
+    return d;
+}
+
+/* ---- validate -------------------------------------------------------- */
+
+static void usage_validate(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar validate FILE.xml [options]\n"
+            "\n"
+            "Codes every active record of a PETRARCH validation file with the\n"
+            "dictionaries its <Environment> names (looked up beside the file,\n"
+            "in --dict-dir, then among the bundled ones) and compares the\n"
+            "events with the expected ones. Prints each failing record and\n"
+            "ends with 'N passed, M failed'.\n"
+            "\n"
+            "  --dict-dir DIR   another place to look for dictionaries\n"
+            "  --json           print a JSON summary instead\n"
+            "  --min-pass N     exit 1 only when fewer than N records pass\n"
+            "                   (default: when any record fails)\n"
+            "  --strict         stop at the first malformed dictionary entry\n");
+}
+
+typedef struct triple {
+    const char *s, *t, *c;
+} triple;
+
+static int has_triple(const triple *v, int n, const char *s, const char *t,
+                      const char *c)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(v[i].s, s) && !strcmp(v[i].t, t) && !strcmp(v[i].c, c))
+            return 1;
+    return 0;
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    putc('"', f);
+    for (; s && *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(f, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            fprintf(f, "\\u%04x", *s);
+        else
+            putc(*s, f);
+    }
+    putc('"', f);
+}
+
+static void print_triples(FILE *f, const triple *v, int n, int json)
+{
+    if (json) {
+        putc('[', f);
+        for (int i = 0; i < n; i++) {
+            fputs(i ? ",[" : "[", f);
+            json_str(f, v[i].s);
+            putc(',', f);
+            json_str(f, v[i].t);
+            putc(',', f);
+            json_str(f, v[i].c);
+            putc(']', f);
+        }
+        putc(']', f);
+        return;
+    }
+    if (n == 0)
+        fputs(" (none)", f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, " %s>%s:%s", v[i].s, v[i].t, v[i].c);
+}
+
+enum { MAX_TRIPLES = 256 };
+
+static int cmd_validate(int argc, char **argv)
+{
+    dict_opts o;
+    memset(&o, 0, sizeof o);
+    const char *file = NULL;
+    int json = 0;
+    long min_pass = -1;
+    for (int i = 1; i < argc; i++) {
+        int k = dict_option(&o, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k)
+            continue;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage_validate(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--json")) {
+            json = 1;
+        } else if (!strcmp(argv[i], "--min-pass") && i + 1 < argc) {
+            char *end;
+            min_pass = strtol(argv[++i], &end, 10);
+            if (*end || min_pass < 0) {
+                fprintf(stderr, "%s: --min-pass expects a count\n", prog);
+                return EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "%s: unknown option %s\n", prog, argv[i]);
+            usage_validate(stderr);
+            return EXIT_USAGE;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fprintf(stderr, "%s: one validation file at a time\n", prog);
+            return EXIT_USAGE;
+        }
+    }
+    if (!file) {
+        usage_validate(stderr);
+        return EXIT_USAGE;
+    }
+    kb_reader *r;
+    kb_error err;
+    if (kb_reader_open(file, diag_print, NULL, &r, &err) != KB_OK) {
+        print_error(&err);
+        return 1;
+    }
+    /* the first record makes the reader read the <Environment> */
+    kb_record rec;
+    int have = kb_reader_next(r, &rec);
+    static const kb_environment none;
+    const kb_environment *env = kb_reader_environment(r);
+    if (!env)
+        env = &none;
+    char pv[4096], pa[4096], pg[4096], pd[4096], pi[4096];
+    kb_dict_files files;
+    memset(&files, 0, sizeof files);
+    files.verbs = o.verbs ? o.verbs
+                          : find_dict(env->verbfile, file, o.dir, pv, sizeof pv);
+    files.actors[0] = o.nactors ? o.actors[0]
+                                : find_dict(env->actorfile, file, o.dir, pa,
+                                            sizeof pa);
+    for (int i = 1; i < o.nactors; i++)
+        files.actors[i] = o.actors[i];
+    files.agents = o.agents ? o.agents
+                            : find_dict(env->agentfile, file, o.dir, pg, sizeof pg);
+    files.discards = o.discards ? o.discards
+                                : find_dict(env->discardfile, file, o.dir, pd,
+                                            sizeof pd);
+    files.issues = o.issues ? o.issues
+                            : find_dict(env->issuefile, file, o.dir, pi, sizeof pi);
+    const char *names[] = {env->verbfile, env->actorfile, env->agentfile,
+                           env->discardfile, env->issuefile};
+    const char *found[] = {files.verbs, files.actors[0], files.agents,
+                           files.discards, files.issues};
+    for (int i = 0; i < 5; i++)
+        if (names[i] && !found[i]) {
+            fprintf(stderr, "%s: %s: dictionary '%s' not found beside the "
+                            "file, in --dict-dir or in %s/dict\n",
+                    prog, file, names[i], data_dir());
+            kb_reader_free(r);
+            return 1;
+        }
+    if (!files.verbs) {
+        fprintf(stderr, "%s: %s: no <Verbfile> in <Environment>; use --dict\n",
+                prog, file);
+        kb_reader_free(r);
+        return EXIT_USAGE;
+    }
+    kb_dict *d = load_dict(&files, o.strict);
+    if (!d) {
+        kb_reader_free(r);
+        return 1;
+    }
+    kb_result *res = kb_result_new(NULL);
+    int passed = 0, failed = 0, first_json = 1;
+    if (json)
+        printf("{\"file\":\"%s\",\"failures\":[", file);
+    for (; have; have = kb_reader_next(r, &rec)) {
+        if (!rec.active)
+            continue;
+        kb_status st = kb_code_record(d, NULL, &rec, res, &err);
+        if (st != KB_OK && st != KB_ERR_SYNTAX)
+            print_error(&err);
+        triple exp[MAX_TRIPLES], got[MAX_TRIPLES];
+        int ne = 0, ng = 0;
+        for (int i = 0; i < rec.n_expected && ne < MAX_TRIPLES; i++) {
+            const kb_expected *x = &rec.expected[i];
+            if (!has_triple(exp, ne, x->source, x->target, x->code))
+                exp[ne++] = (triple){x->source, x->target, x->code};
+        }
+        for (size_t i = 0; i < kb_result_count(res) && ng < MAX_TRIPLES; i++) {
+            const kb_event *e = kb_result_event(res, i);
+            if (!has_triple(got, ng, e->source, e->target, e->code))
+                got[ng++] = (triple){e->source, e->target, e->code};
+        }
+        int ok = ne == ng;
+        for (int i = 0; ok && i < ne; i++)
+            ok = has_triple(got, ng, exp[i].s, exp[i].t, exp[i].c);
+        if (ok) {
+            passed++;
+            continue;
+        }
+        failed++;
+        const char *why = kb_result_rejection(res);
+        if (json) {
+            printf("%s{\"id\":", first_json ? "" : ",");
+            json_str(stdout, rec.id);
+            printf(",\"line\":%d,\"expected\":", rec.line);
+            print_triples(stdout, exp, ne, 1);
+            printf(",\"produced\":");
+            print_triples(stdout, got, ng, 1);
+            printf(",\"rejection\":");
+            if (why)
+                json_str(stdout, why);
+            else
+                fputs("null", stdout);
+            putchar('}');
+            first_json = 0;
+        } else {
+            printf("FAIL %s (%s:%d)\n  expected:", rec.id, file, rec.line);
+            print_triples(stdout, exp, ne, 0);
+            printf("\n  produced:");
+            print_triples(stdout, got, ng, 0);
+            if (why)
+                printf(" [%s]", why);
+            putchar('\n');
+        }
+    }
+    size_t bad = kb_reader_errors(r);
+    if (json)
+        printf("],\"passed\":%d,\"failed\":%d,\"skipped_records\":%zu}\n",
+               passed, failed, bad);
+    else
+        printf("%d passed, %d failed\n", passed, failed);
+    kb_result_free(res);
+    kb_dict_free(d);
+    kb_reader_free(r);
+    if (bad)
+        return 1;
+    if (min_pass >= 0)
+        return passed >= min_pass ? 0 : 1;
+    return failed ? 1 : 0;
+}
+
+/* ---- code ------------------------------------------------------------ */
+
+static void usage_code(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar code [options] [FILES|-]\n"
+            "\n"
+            "Codes PETRARCH XML (<Sentence> records with <Text> and <Parse>)\n"
+            "into events, one per line, on standard output. Reads standard\n"
+            "input when no file (or '-') is given. Uses the bundled Phoenix\n"
+            "dictionaries unless told otherwise.\n"
+            "\n"
+            "  --format jsonl|phoenix  output format (default jsonl)\n"
+            "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
+            "  --actors FILE     actor dictionary (repeat for several)\n"
+            "  --agents FILE     agent dictionary\n"
+            "  --discards FILE   discard list\n"
+            "  --issues FILE     issue list\n"
+            "  --dict-dir DIR    where to look for the files named above\n"
+            "  --strict          stop at the first malformed dictionary entry\n");
+}
+
+static char *read_stdin(size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t k = fread(buf + n, 1, cap - n, stdin);
+        if (k == 0)
+            break;
+        n += k;
+    }
+    *len = n;
+    return buf;
+}
+
+static int code_one(const kb_dict *d, kb_reader *r, kb_format fmt,
+                    kb_result *res)
+{
+    kb_record rec;
+    int bad = 0;
+    kb_error err;
+    while (kb_reader_next(r, &rec)) {
+        kb_status st = kb_code_record(d, NULL, &rec, res, &err);
+        if (st != KB_OK) {
+            print_error(&err);
+            bad = 1;
+            continue;
+        }
+        for (size_t i = 0; i < kb_result_count(res); i++)
+            if (kb_write_event(stdout, fmt, &rec, kb_result_event(res, i)) !=
+                KB_OK) {
+                fprintf(stderr, "%s: cannot write output\n", prog);
+                return 1;
+            }
+    }
+    return bad || kb_reader_errors(r) > 0;
+}
+
+static const char *bundled(const char *dir, const char *name, char *buf,
+                           size_t size)
+{
+    return find_dict(name, NULL, dir, buf, size);
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    dict_opts o;
+    memset(&o, 0, sizeof o);
+    kb_format fmt = KB_FORMAT_JSONL;
+    const char *inputs[256];
+    int ninputs = 0;
+    for (int i = 1; i < argc; i++) {
+        int k = dict_option(&o, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k)
+            continue;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage_code(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+            if (kb_format_parse(argv[++i], &fmt) != KB_OK) {
+                fprintf(stderr, "%s: unknown format '%s' (jsonl, phoenix)\n",
+                        prog, argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "%s: unknown option %s\n", prog, argv[i]);
+            usage_code(stderr);
+            return EXIT_USAGE;
+        } else if (ninputs < 256) {
+            inputs[ninputs++] = argv[i];
+        } else {
+            fprintf(stderr, "%s: too many input files\n", prog);
+            return EXIT_USAGE;
+        }
+    }
+    char b[8][4096];
+    kb_dict_files files;
+    memset(&files, 0, sizeof files);
+    files.verbs = o.verbs ? o.verbs : bundled(o.dir, "CAMEO.2.0.txt", b[0], 4096);
+    if (o.nactors) {
+        for (int i = 0; i < o.nactors; i++)
+            files.actors[i] = o.actors[i];
+    } else {
+        files.actors[0] = bundled(o.dir, "Phoenix.Countries.actors.txt", b[1], 4096);
+        files.actors[1] = bundled(o.dir, "Phoenix.International.actors.txt", b[2], 4096);
+        files.actors[2] = bundled(o.dir, "Phoenix.MilNonState.actors.txt", b[3], 4096);
+    }
+    files.agents = o.agents ? o.agents : bundled(o.dir, "Phoenix.agents.txt", b[4], 4096);
+    files.discards = o.discards ? o.discards
+                                : bundled(o.dir, "Phoenix.discards.txt", b[5], 4096);
+    files.issues = o.issues ? o.issues
+                            : bundled(o.dir, "Phoenix.IssueCoding.txt", b[6], 4096);
+    if (!files.verbs) {
+        fprintf(stderr, "%s: no verb dictionary: bundled data not found in %s "
+                        "(set KHABAR_DATA or use --dict)\n", prog, data_dir());
+        return 1;
+    }
+    kb_dict *d = load_dict(&files, o.strict);
+    if (!d)
+        return 1;
+    kb_result *res = kb_result_new(NULL);
+    int bad = 0;
+    if (ninputs == 0)
+        inputs[ninputs++] = "-";
+    for (int i = 0; i < ninputs; i++) {
+        kb_reader *r;
+        kb_error err;
+        kb_status st;
+        char *mem = NULL;
+        if (!strcmp(inputs[i], "-")) {
+            size_t len = 0;
+            mem = read_stdin(&len);
+            st = mem ? kb_reader_open_mem(mem, len, "<stdin>", diag_print, NULL,
+                                          &r, &err)
+                     : KB_ERR_NOMEM;
+            if (!mem)
+                fprintf(stderr, "%s: out of memory reading stdin\n", prog);
+        } else {
+            st = kb_reader_open(inputs[i], diag_print, NULL, &r, &err);
+        }
+        if (st != KB_OK) {
+            if (mem || strcmp(inputs[i], "-"))
+                print_error(&err);
+            free(mem);
+            bad = 1;
+            continue;
+        }
+        bad |= code_one(d, r, fmt, res);
+        kb_reader_free(r);
+        free(mem);
+    }
+    kb_result_free(res);
+    kb_dict_free(d);
+    return bad;
+}
+
+/* ---- main ------------------------------------------------------------ */
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar COMMAND [options]\n"
+            "\n"
+            "Commands:\n"
+            "  code      code PETRARCH XML into events (JSON Lines, Phoenix TSV)\n"
+            "  validate  run a PETRARCH validation file and report the score\n"
+            "  help      show this text (khabar COMMAND --help for a command)\n"
+            "\n"
+            "Options: --version\n");
+}
+
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
         printf("khabar %s\n", KB_VERSION);
         return 0;
     }
-    fprintf(stderr, "usage: khabar COMMAND ...\n");
-    return 2;
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "validate"))
+        return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "code"))
+        return cmd_code(argc - 1, argv + 1);
+    fprintf(stderr, "%s: unknown command '%s'\n", prog, cmd);
+    usage(stderr);
+    return EXIT_USAGE;
 }

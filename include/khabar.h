@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -238,6 +239,21 @@ typedef struct kb_plover {
     const char *context;
 } kb_plover;
 KB_API const kb_plover *kb_cameo_plover(const char *code);
+
+/* ---- output formats --------------------------------------------------- */
+
+typedef enum kb_format {
+    KB_FORMAT_JSONL,   /* one JSON object per event (default) */
+    KB_FORMAT_PHOENIX  /* PETRARCH/Phoenix tab-separated event lines */
+} kb_format;
+
+/* "jsonl" or "phoenix" -> *out; KB_ERR_INVALID for other names. */
+KB_API kb_status kb_format_parse(const char *name, kb_format *out);
+
+/* Writes event e, coded from record rec, as one line of format fmt.
+ * Returns KB_ERR_IO when the stream fails. */
+KB_API kb_status kb_write_event(FILE *f, kb_format fmt, const kb_record *rec,
+                                const kb_event *e);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,31 @@
+/* coder.h - internals shared by the coder's files. */
+#ifndef KB_CODER_H
+#define KB_CODER_H
+
+#include "stream.h"
+
+/* An element of the upper or lower word sequence around a verb. */
+enum { KBI_SEL_WORD, KBI_SEL_NE, KBI_SEL_NE_END, KBI_SEL_NEC,
+       KBI_SEL_NEC_END };
+
+typedef struct kbi_sel {
+    uint8_t kind;
+    const char *word;  /* KBI_SEL_WORD */
+    int32_t ne;        /* NE containing the element, -1 */
+    int32_t nec;       /* NEC of KBI_SEL_NEC/_END, -1 */
+    int32_t item;      /* stream item */
+} kbi_sel;
+
+/* Source and target chosen by a pattern: an NE or (nec = 1) an NEC;
+ * -1 when unset. */
+typedef struct kbi_assign {
+    int32_t src, tgt;
+    uint8_t src_nec, tgt_nec;
+} kbi_assign;
+
+/* Matches one pattern side (upper: elements nearest the verb first, S
+ * nearest first; lower: reading order). Returns 1 on a match. */
+int kbi_match_side(const kb_dict *d, const kbi_pel *E, int nE,
+                   const kbi_sel *S, int nS, int upper, kbi_assign *as);
+
+#endif
