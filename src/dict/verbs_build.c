@@ -375,8 +375,10 @@ kb_status kbi_pattern_parse(kb_dict *d, const char *s, size_t n,
     if (n > 0 && buf[n - 1] == '_')
         buf[--n] = ' ';
     const char *star = memchr(buf, '*', n);
-    if (!star || memchr(star + 1, '*', n - (size_t)(star - buf) - 1)) {
-        *col = star ? (int)(star - buf) : 0;
+    const char *again =
+        star ? memchr(star + 1, '*', n - (size_t)(star - buf) - 1) : NULL;
+    if (!star || again) {
+        *col = again ? (int)(again - buf) : 0;
         *why = "expected exactly one '*' marking the verb";
         return KB_ERR_SYNTAX;
     }

@@ -5,6 +5,7 @@
 #ifndef KB_VERBS_CAMEO_H
 #define KB_VERBS_CAMEO_H
 
+#include "../base/util.h"
 #include "dict.h"
 
 typedef struct kbi_cameo_reader {
@@ -18,7 +19,8 @@ typedef struct kbi_cameo_reader {
     const char *header_code; /* code of the current header */
     kbi_map block_names;     /* header name -> block */
     int merged;              /* a header name came twice */
-    int32_t *pat_block;      /* block of each pattern (parallel array) */
+    size_t block0, pat0;     /* blocks and patterns of earlier files */
+    int32_t *pat_block;      /* block of each pattern from pat0 on */
     size_t cap_pat_block;
     kbi_arena keys;          /* pattern keys, freed after loading */
     kbi_map pat_keys;        /* block + elements -> pattern */
@@ -31,6 +33,33 @@ typedef struct kbi_cameo_reader {
         if (st_ != KB_OK)                                                  \
             return st_;                                                    \
     } while (0)
+
+/* Blank skipping and trimming over [s, e); columns are 1-based. */
+static inline const char *skip_blank(const char *s, const char *e)
+{
+    while (s < e && kbi_isspace((unsigned char)*s))
+        s++;
+    return s;
+}
+
+static inline const char *trim_end(const char *s, const char *e)
+{
+    while (e > s && kbi_isspace((unsigned char)e[-1]))
+        e--;
+    return e;
+}
+
+static inline const char *skip_word(const char *s, const char *e)
+{
+    while (s < e && !kbi_isspace((unsigned char)*s))
+        s++;
+    return s;
+}
+
+static inline int kbi_cameo_col(const char *ls, const char *p)
+{
+    return (int)(p - ls) + 1;
+}
 
 /* 1 if s[0..n) is a valid code: "---", or up to two ':'-separated parts
  * of letters and digits with an optional trailing '!' or '?', at least
@@ -46,6 +75,10 @@ char *kbi_cameo_upper(kbi_arena *a, const char *s, size_t n);
 kb_status kbi_cameo_pattern(kbi_cameo_reader *r, const char *ls,
                             const char *s, const char *e, const char *le,
                             int line);
+
+/* One verb line [s, e) without its comment. */
+kb_status kbi_cameo_verb_line(kbi_cameo_reader *r, const char *ls,
+                              const char *s, const char *e, int line);
 
 /* After the last line: lays the patterns out block by block and sets each
  * block's first_pattern / npatterns. */

@@ -295,13 +295,13 @@ static kb_status store(kbi_cameo_reader *r, kbi_pattern *p)
         v->patterns[old].line = p->line;
         return KB_OK;
     }
+    size_t k = v->npatterns - r->pat0;
     if (!kbi_vec_reserve(r->d->alloc, (void **)&v->patterns, &v->cap_patterns,
                          v->npatterns + 1, sizeof *v->patterns) ||
         !kbi_vec_reserve(r->d->alloc, (void **)&r->pat_block,
-                         &r->cap_pat_block, v->npatterns + 1,
-                         sizeof *r->pat_block))
+                         &r->cap_pat_block, k + 1, sizeof *r->pat_block))
         return KB_ERR_NOMEM;
-    r->pat_block[v->npatterns] = r->block;
+    r->pat_block[k] = r->block;
     v->patterns[v->npatterns++] = *p;
     return KB_OK;
 }
@@ -382,15 +382,17 @@ kb_status kbi_cameo_pattern(kbi_cameo_reader *r, const char *ls,
 kb_status kbi_cameo_group_patterns(kbi_cameo_reader *r)
 {
     kbi_verbs *v = &r->d->verbs;
-    size_t nb = v->nblocks, np = v->npatterns;
+    size_t b0 = r->block0, nb = v->nblocks - b0;
+    size_t p0 = r->pat0, np = v->npatterns - p0;
+    kbi_block *bl = v->blocks + b0;
     for (size_t b = 0; b < nb; b++)
-        v->blocks[b].npatterns = 0;
+        bl[b].npatterns = 0;
     for (size_t i = 0; i < np; i++)
-        v->blocks[r->pat_block[i]].npatterns++;
-    int32_t at = 0;
+        bl[(size_t)r->pat_block[i] - b0].npatterns++;
+    int32_t at = (int32_t)p0;
     for (size_t b = 0; b < nb; b++) {
-        v->blocks[b].first_pattern = at;
-        at += v->blocks[b].npatterns;
+        bl[b].first_pattern = at;
+        at += bl[b].npatterns;
     }
     if (!r->merged || np == 0)
         return KB_OK; /* file order is already block order */
@@ -403,10 +405,10 @@ kb_status kbi_cameo_group_patterns(kbi_cameo_reader *r)
         return KB_ERR_NOMEM;
     }
     for (size_t b = 0; b < nb; b++)
-        fill[b] = v->blocks[b].first_pattern;
+        fill[b] = bl[b].first_pattern - (int32_t)p0;
     for (size_t i = 0; i < np; i++)
-        out[fill[r->pat_block[i]]++] = v->patterns[i];
-    memcpy(v->patterns, out, np * sizeof *out);
+        out[fill[(size_t)r->pat_block[i] - b0]++] = v->patterns[p0 + i];
+    memcpy(v->patterns + p0, out, np * sizeof *out);
     kbi_free(r->d->alloc, out, np * sizeof *out);
     kbi_free(r->d->alloc, fill, nb * sizeof *fill);
     return KB_OK;

@@ -51,6 +51,8 @@ struct kb_reader {
     int failed;         /* a fatal XML error arrived; `fatal` has it */
     kb_error fatal;
     int in_env;
+    int saw_element;    /* the document has begun */
+    int root_closed;    /* ... and its root element has ended */
     kb_config config;   /* options in force at the current point */
     kb_environment env;
     kbi_arena env_arena;
@@ -101,6 +103,13 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n > 0 && kbi_isspace((unsigned char)msg[n - 1]))
         msg[--n] = '\0';
+    /* the push parser says "extra content" when the input just stops */
+    if (e->code == XML_ERR_DOCUMENT_END && r->pos == r->len &&
+        !r->root_closed)
+        snprintf(msg, sizeof msg, "%s",
+                 r->saw_element ? "the document ends inside an element "
+                                  "(expected its closing tag)"
+                                : "empty document: no XML element");
     if (e->level == XML_ERR_FATAL) {
         r->failed = 1;
         kbi_error_set(&r->fatal, KB_ERR_SYNTAX, r->name, e->line, e->int2,
@@ -147,23 +156,34 @@ static int feed(void *ctx, char *buf, int len)
     return (int)n;
 }
 
-static int read_node(kb_reader *r)
-{
-    if (r->done)
-        return 0;
-    int ret = xmlTextReaderRead(r->xr);
-    if (ret != 1)
-        stop(r, ret);
-    return ret == 1;
-}
-
-static int node_type(kb_reader *r) { return xmlTextReaderNodeType(r->xr); }
-static int node_depth(kb_reader *r) { return xmlTextReaderDepth(r->xr); }
 static int node_empty(kb_reader *r)
 {
     return xmlTextReaderIsEmptyElement(r->xr) == 1;
 }
 
+static int read_node(kb_reader *r)
+{
+    if (r->done)
+        return 0;
+    int ret = xmlTextReaderRead(r->xr);
+    if (ret != 1) {
+        stop(r, ret);
+        return 0;
+    }
+    int type = xmlTextReaderNodeType(r->xr);
+    if (type == XML_READER_TYPE_ELEMENT) {
+        r->saw_element = 1;
+        if (xmlTextReaderDepth(r->xr) == 0 && node_empty(r))
+            r->root_closed = 1;
+    } else if (type == XML_READER_TYPE_END_ELEMENT &&
+               xmlTextReaderDepth(r->xr) == 0) {
+        r->root_closed = 1;
+    }
+    return 1;
+}
+
+static int node_type(kb_reader *r) { return xmlTextReaderNodeType(r->xr); }
+static int node_depth(kb_reader *r) { return xmlTextReaderDepth(r->xr); }
 static int node_is(kb_reader *r, const char *name)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r->xr);
