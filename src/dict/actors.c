@@ -13,7 +13,8 @@
  * need not be indented. Any line may carry several bracket groups
  * ("[IGOUNO 820101-911231] [ELI]" in Phoenix.International); each adds
  * one code, in order. Text after the last ']' is ignored ("[ZBW]#jw").
- * In synonym and code-less primary lines a ';' starts a legacy comment.
+ * In synonym lines, and in primary lines before any '[', a ';' starts a
+ * legacy comment.
  *
  * Dates: [CODE <D] on or before D, [CODE >D] on or after D, [CODE D1-D2]
  * D1..D2 inclusive; D is YYMMDD or YYYYMMDD (kbi_parse_dict_date). */
@@ -210,12 +211,10 @@ static kb_status read_primary(reader *r, const char *p)
 {
     const char *e = r->s + r->n;
     const char *lb = memchr(p, '[', (size_t)(e - p));
-    const char *q = lb ? lb : e;
-    if (!lb) {
-        const char *semi = memchr(p, ';', (size_t)(e - p));
-        if (semi)
-            q = semi;
-    }
+    const char *semi = memchr(p, ';', (size_t)((lb ? lb : e) - p));
+    if (semi)
+        lb = NULL; /* a ';' before any '[' starts a legacy comment */
+    const char *q = semi ? semi : lb ? lb : e;
     int ok;
     size_t n = (size_t)(q - p);
     r->cur = SKIPPED_ACTOR;

@@ -1,7 +1,7 @@
-/* verbs_cameo.h - state shared by the two halves of the PETRARCH-2 verb
- * dictionary reader: verbs_cameo.c (lines, synsets, blocks, verb lines,
- * transformations) and verbs_cameo_pat.c (pattern lines). Private to those
- * two files. */
+/* verbs_cameo.h - state shared by the three parts of the PETRARCH-2 verb
+ * dictionary reader: verbs_cameo.c (lines, synsets, block headers,
+ * transformations), verbs_cameo_verb.c (verb lines and forms) and
+ * verbs_cameo_pat.c (pattern lines). Private to those files. */
 #ifndef KB_VERBS_CAMEO_H
 #define KB_VERBS_CAMEO_H
 

@@ -281,6 +281,9 @@ static const char *verb_parts(const char *s, const char **e, const char **fb,
         *ce = end - 1;
         end = trim_end(s, lb);
     }
+    *at = s;
+    if (end <= s)
+        return "expected a verb before the code";
     const char *ob = memchr(s, '{', (size_t)(end - s));
     if (ob) {
         const char *cbr = memchr(ob, '}', (size_t)(end - ob));

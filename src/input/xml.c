@@ -42,6 +42,8 @@ struct kb_reader {
     xmlTextReaderPtr xr;
     char *data;         /* our copy of the document */
     size_t len, pos;    /* pos: how much libxml2 has been given */
+    int mark_line;      /* a line start found before: line number ... */
+    size_t mark_off;    /* ... and byte offset */
     char name[256];
     kb_diag_fn diag;
     void *user;
@@ -51,8 +53,6 @@ struct kb_reader {
     int failed;         /* a fatal XML error arrived; `fatal` has it */
     kb_error fatal;
     int in_env;
-    int saw_element;    /* the document has begun */
-    int root_closed;    /* ... and its root element has ended */
     kb_config config;   /* options in force at the current point */
     kb_environment env;
     kbi_arena env_arena;
@@ -85,6 +85,34 @@ static void report(kb_reader *r, kb_status code, int line, int column,
     r->diag(r->user, &e);
 }
 
+/* Whether line:column is where the input ends (blanks aside). */
+static int at_end(const kb_reader *r, int line, int column)
+{
+    if (r->pos != r->len || line < 1 || column < 1)
+        return 0;
+    size_t i = 0;
+    for (int l = 1; l < line && i < r->len; i++)
+        if (r->data[i] == '\n')
+            l++;
+    i += (size_t)column - 1;
+    for (; i < r->len; i++)
+        if (!kbi_isspace((unsigned char)r->data[i]))
+            return 0;
+    return 1;
+}
+
+static int has_start_tag(const kb_reader *r)
+{
+    for (size_t i = 0; i + 1 < r->len; i++) {
+        unsigned char c = (unsigned char)r->data[i + 1];
+        if (r->data[i] == '<' &&
+            ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+             c == ':' || c >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
 /* libxml2 calls this for every problem it finds in this reader's input.
  * The first fatal error is held back until the records before it have
  * been handed out; later messages are consequences of it. */
@@ -104,12 +132,11 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     while (n > 0 && kbi_isspace((unsigned char)msg[n - 1]))
         msg[--n] = '\0';
     /* the push parser says "extra content" when the input just stops */
-    if (e->code == XML_ERR_DOCUMENT_END && r->pos == r->len &&
-        !r->root_closed)
+    if (e->code == XML_ERR_DOCUMENT_END && at_end(r, e->line, e->int2))
         snprintf(msg, sizeof msg, "%s",
-                 r->saw_element ? "the document ends inside an element "
-                                  "(expected its closing tag)"
-                                : "empty document: no XML element");
+                 has_start_tag(r) ? "the document ends inside an element "
+                                    "(expected its closing tag)"
+                                  : "empty document: no XML element");
     if (e->level == XML_ERR_FATAL) {
         r->failed = 1;
         kbi_error_set(&r->fatal, KB_ERR_SYNTAX, r->name, e->line, e->int2,
@@ -156,11 +183,6 @@ static int feed(void *ctx, char *buf, int len)
     return (int)n;
 }
 
-static int node_empty(kb_reader *r)
-{
-    return xmlTextReaderIsEmptyElement(r->xr) == 1;
-}
-
 static int read_node(kb_reader *r)
 {
     if (r->done)
@@ -170,34 +192,70 @@ static int read_node(kb_reader *r)
         stop(r, ret);
         return 0;
     }
-    int type = xmlTextReaderNodeType(r->xr);
-    if (type == XML_READER_TYPE_ELEMENT) {
-        r->saw_element = 1;
-        if (xmlTextReaderDepth(r->xr) == 0 && node_empty(r))
-            r->root_closed = 1;
-    } else if (type == XML_READER_TYPE_END_ELEMENT &&
-               xmlTextReaderDepth(r->xr) == 0) {
-        r->root_closed = 1;
-    }
     return 1;
 }
 
 static int node_type(kb_reader *r) { return xmlTextReaderNodeType(r->xr); }
 static int node_depth(kb_reader *r) { return xmlTextReaderDepth(r->xr); }
+static int node_empty(kb_reader *r)
+{
+    return xmlTextReaderIsEmptyElement(r->xr) == 1;
+}
+
 static int node_is(kb_reader *r, const char *name)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r->xr);
     return n && strcmp((const char *)n, name) == 0;
 }
 
-/* Line of the current node. libxml2 keeps element lines in 16 bits; past
- * that the parser's position (at most one tag ahead) stands in. */
+/* Byte offset of the start of `line`, walking on from the last answer
+ * (lines asked for mostly grow). Sets r->mark_line to the line reached. */
+static size_t line_offset(kb_reader *r, int line)
+{
+    if (line < r->mark_line || r->mark_line < 1) {
+        r->mark_line = 1;
+        r->mark_off = 0;
+    }
+    while (r->mark_line < line) {
+        const char *nl =
+            memchr(r->data + r->mark_off, '\n', r->len - r->mark_off);
+        if (!nl)
+            break;
+        r->mark_off = (size_t)(nl - r->data) + 1;
+        r->mark_line++;
+    }
+    return r->mark_off;
+}
+
+/* libxml2 dates an element by the line where its start tag ends; a tag
+ * spread over lines began at the '<' found walking back from there. */
+static int tag_start_line(kb_reader *r, int line)
+{
+    size_t i = line_offset(r, line);
+    if (r->mark_line != line)
+        return line;
+    int l = line;
+    while (i > 0) {
+        char c = r->data[--i];
+        if (c == '>')
+            return line;
+        if (c == '<')
+            return l;
+        if (c == '\n')
+            l--;
+    }
+    return line;
+}
+
+/* Line of the current element. libxml2 keeps element lines in 16 bits;
+ * past that the parser's position (at most one tag ahead) stands in. */
 static int node_line(kb_reader *r)
 {
     xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
-    if (n && n->line > 0 && n->line < 65535)
-        return n->line;
-    return xmlTextReaderGetParserLineNumber(r->xr);
+    int line = n && n->line > 0 && n->line < 65535
+                   ? n->line
+                   : xmlTextReaderGetParserLineNumber(r->xr);
+    return tag_start_line(r, line);
 }
 
 static int is_text(int type)

@@ -251,7 +251,26 @@ static void test_malformed_mid_file(void)
     read_all("<Sentences>\n" REC("A") REC("B"), &r);
     T_EQ_INT(r.n, 2);
     T_EQ_INT(r.d.n, 1);
+    T_EQ_INT(r.d.e[0].line, 3);
+    T_OK(contains(r.d.e[0].message, "ends inside an element"));
     T_EQ_INT(r.errors, 1);
+}
+
+/* A start tag spread over lines is dated by its first line. */
+static void test_multiline_tags(void)
+{
+    run r;
+    read_all("<Sentences>\n<Sentence\n  id=\"A\"\n  date=\"20150101\">"
+             "<Text>t</Text></Sentence><Sentence id=\"B\"\n"
+             "date=\"x\"><Text>t</Text></Sentence>\n"
+             "<Sentence id=\"C\" note=\"a>b\" date=\"20150101\"><Text>\n"
+             "t</Text></Sentence></Sentences>", &r);
+    T_EQ_INT(r.n, 2);
+    T_EQ_INT(r.lines[0], 2);
+    T_EQ_INT(r.lines[1], 6);
+    T_EQ_INT(r.d.n, 1);
+    T_EQ_STR(r.d.e[0].record, "B");
+    T_EQ_INT(r.d.e[0].line, 4);
 }
 
 static void test_bad_records_skipped(void)
@@ -410,7 +429,11 @@ static void test_not_xml(void)
     T_EQ_INT(r.st, KB_OK);
     T_EQ_INT(r.n, 0);
     T_EQ_INT(r.d.n, 1);
+    T_OK(contains(r.d.e[0].message, "empty document"));
     T_EQ_INT(r.errors, 1);
+    read_all(" <!-- nothing -->\n", &r);
+    T_EQ_INT(r.d.n, 1);
+    T_OK(contains(r.d.e[0].message, "empty document"));
     read_all("(ROOT (S (NN x)))\n", &r);
     T_EQ_INT(r.n, 0);
     T_EQ_INT(r.d.n, 1);
@@ -516,6 +539,7 @@ int main(void)
 {
     T_RUN(test_validation_file);
     T_RUN(test_malformed_mid_file);
+    T_RUN(test_multiline_tags);
     T_RUN(test_bad_records_skipped);
     T_RUN(test_batch_form);
     T_RUN(test_config_and_stop);
