@@ -150,6 +150,9 @@ static kb_status read_code(reader *r, const char **pp, const char *e)
     const char *code_end = p;
     if (p == code)
         return bad_at(r, code, "empty actor code in '[...]'");
+    for (const char *q = code; q < code_end; q++)
+        if ((unsigned char)*q < 0x20)
+            return bad_at(r, q, "control character in the actor code");
     kbi_actor_code c = {NULL, 0, 0, 0};
     int ok = 1;
     kb_status st = read_restriction(r, &p, close, &c, &ok);

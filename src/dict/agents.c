@@ -29,7 +29,7 @@
 #include "../base/util.h"
 #include "../base/vec.h"
 
-#define MAX_VARIANTS 4096
+#define MAX_VARIANTS 1024
 
 typedef struct span { const char *p; size_t n; } span;
 typedef struct subst { span name; size_t first, count; } subst;
@@ -263,9 +263,10 @@ static kb_status read_code(reader *r, const char *lb, const char *rb,
                       "'[CODE~]' (prefix agent), got '[%.*s]'", (int)c.n,
                       c.p);
     for (size_t i = 0; i < code.n; i++)
-        if (is_blank(code.p[i]))
-            return bad_at(r, code.p + i, "blank inside the agent code "
-                          "'%.*s'", (int)code.n, code.p);
+        if (is_blank(code.p[i]) || (unsigned char)code.p[i] < 0x20)
+            return bad_at(r, code.p + i, "blank or control character "
+                          "inside the agent code '%.*s'", (int)code.n,
+                          code.p);
     en->code = kbi_arena_strndup(&r->d->arena, code.p, code.n);
     if (!en->code)
         return KB_ERR_NOMEM;
@@ -303,6 +304,12 @@ static kb_status read_entry(reader *r)
             return bad_at(r, junk.p, "unexpected '%.*s' between '}' and '['",
                           (int)junk.n, junk.p);
         plural = trim(brace + 1, close);
+        size_t i = 0;
+        while (i < plural.n && plural.p[i] == '_')
+            i++;
+        if (plural.n && i == plural.n)
+            return bad_at(r, plural.p, "empty plural phrase '%.*s'",
+                          (int)plural.n, plural.p);
     }
     int ok;
     kb_status st = read_code(r, lb, rb, &en, &ok);

@@ -192,10 +192,12 @@ typedef struct kbi_discards {
 
 typedef struct kbi_issue {
     const char *phrase;  /* upper case, single blanks */
-    const char *code;    /* issue code */
+    const char *code;    /* issue code ("" for an exclusion) */
     uint8_t exclude;     /* 1: '~' entry (suppresses), 2: '~~' */
     const char *file;
     int32_t line;
+    const char *section; /* CATEGORY of the enclosing <ISSUE>, or NULL:
+                            an exclusion suppresses its own section */
 } kbi_issue;
 
 typedef struct kbi_issues {

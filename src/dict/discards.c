@@ -122,6 +122,9 @@ static kb_status read_discard(kbi_load *L, const char *s, size_t n, int line)
         return KB_ERR_NOMEM;
     if (len == 0)
         return kbi_load_bad(L, line, (int)i + 1, "empty discard phrase");
+    if (len > KBI_MAX_MATCH_PHRASE)
+        return kbi_load_bad(L, line, (int)i + 1, "discard phrase longer "
+                            "than %d characters", KBI_MAX_MATCH_PHRASE);
     kbi_discards *D = &d->discards;
     if (!kbi_vec_reserve(d->alloc, (void **)&D->items, &D->cap, D->n + 1,
                          sizeof *D->items))

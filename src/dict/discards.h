@@ -16,12 +16,17 @@
  * blank or one of .!?,;: . Story entries win over sentence entries found
  * anywhere in the text. Returns 0 (no match), 1 (sentence discard) or 2
  * (story discard) and sets *hit (may be NULL) to the entry, else NULL.
- * Cost: O(len * m * log n) for n entries of at most m characters; the
- * usual case is a binary search or two per word. */
+ * Cost: O(len * m * log n) for n entries of at most m characters (m <=
+ * KBI_MAX_MATCH_PHRASE); the usual case is a binary search or two per
+ * word. */
 int kbi_discard_match(const kb_dict *d, const char *text, size_t len,
                       const kbi_discard **hit);
 
 /* ---- shared by discards.c and issues.c ------------------------------ */
+
+/* Longest discard or issue phrase accepted (normalised), which bounds the
+ * matchers' work per text position. */
+#define KBI_MAX_MATCH_PHRASE 256
 
 /* A walk over an array of structs whose first member is a NUL-terminated
  * `const char *` phrase, sorted by strcmp (kbi_discards_load and

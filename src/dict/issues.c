@@ -16,11 +16,15 @@
  * spec's (which gives "CRISISS", "DAIES"): consonant+Y -> IES / IED;
  * S, X, Z, CH, SH -> +ES; E -> +D and drops the E before ING.
  *
- * Choices beyond the spec, documented here: a line without "[CODE]"
+ * Choices beyond the spec, documented here: an ignore phrase suppresses
+ * the issues of its own <ISSUE> section only (one outside any section
+ * would suppress all). The spec's rule (any ignore phrase cancels every
+ * issue) would make "oil [OIL]" in ENERGY dead, since the CRIME section
+ * holds "~~oil" to keep OPEC out of DRUG_CARTEL. A line without "[CODE]"
  * inside a section takes the section's CATEGORY as its code (13 lines of
  * the EUROPEAN_UNION section are written so); outside a section it is
  * reported. A line holding a second "phrase [CODE]" after the first ']'
- * (a lost line break, three times in the Phoenix file) gives both entries;
+ * (a lost line break, twice in the Phoenix file) gives both entries;
  * other text after ']' is ignored. */
 #include "issues.h"
 
@@ -187,22 +191,22 @@ static int build_word(reader *r, const word *w, size_t opt)
     return form == 0 || inflect(r, from, form);
 }
 
-static kb_status add_item(reader *r, const char *code, int exclude,
-                          int *empty)
+/* Stores the phrase in buf; *bad = 1 (empty) or 2 (too long) instead. */
+static kb_status add_item(reader *r, const char *code, int exclude, int *bad)
 {
     size_t len;
     char *ph = kbi_norm_phrase(&r->d->arena, r->buf, r->nbuf, &len);
     if (!ph)
         return KB_ERR_NOMEM;
-    *empty = len == 0;
-    if (*empty)
+    *bad = len == 0 ? 1 : len > KBI_MAX_MATCH_PHRASE ? 2 : 0;
+    if (*bad)
         return KB_OK;
     kbi_issues *I = &r->d->issues;
     if (!kbi_vec_reserve(r->d->alloc, (void **)&I->items, &I->cap, I->n + 1,
                          sizeof *I->items))
         return KB_ERR_NOMEM;
     I->items[I->n++] = (kbi_issue){ph, code, (uint8_t)exclude, r->L->file,
-                                   r->line};
+                                   r->line, r->category};
     return KB_OK;
 }
 
@@ -233,12 +237,15 @@ static kb_status add_phrase(reader *r, span ph, const char *code,
             if ((i && !buf_add(r, " ", 1)) ||
                 !build_word(r, &r->words[i], r->opt[i]))
                 return KB_ERR_NOMEM;
-        int empty;
-        st = add_item(r, code, exclude, &empty);
+        int bad;
+        st = add_item(r, code, exclude, &bad);
         if (st != KB_OK)
             return st;
-        if (empty)
+        if (bad == 1)
             return bad_at(r, ph.p, "empty issue phrase");
+        if (bad == 2)
+            return bad_at(r, ph.p, "issue phrase longer than %d characters",
+                          KBI_MAX_MATCH_PHRASE);
         for (size_t i = 0; i < r->nwords; i++) {
             const word *w = &r->words[i];
             if (++r->opt[i] < ((size_t)1 << w->nplus) * w->infl)
@@ -297,9 +304,9 @@ static kb_status read_code(reader *r, const char *lb, const char *rb,
     if (c.n == 0)
         return bad_at(r, lb, "empty issue code in '[...]'");
     for (size_t i = 0; i < c.n; i++)
-        if (is_space(c.p[i]))
-            return bad_at(r, c.p + i, "blank inside the issue code '%.*s'",
-                          (int)c.n, c.p);
+        if (is_space(c.p[i]) || (unsigned char)c.p[i] < 0x20)
+            return bad_at(r, c.p + i, "blank or control character inside "
+                          "the issue code '%.*s'", (int)c.n, c.p);
     *code = kbi_arena_strndup(&r->d->arena, c.p, c.n);
     return *code ? KB_OK : KB_ERR_NOMEM;
 }
@@ -378,33 +385,99 @@ kb_status kbi_issues_load(kbi_load *L, const char *text, size_t len)
 
 /* ---- matching --------------------------------------------------------- */
 
-typedef struct hit { const char *code; size_t n; } hit;
+typedef struct hit { const char *code, *section; size_t n; } hit;
 
-typedef struct hits {
-    hit *h;
-    size_t n, cap;
+typedef struct tally {
     kbi_arena *a;
-} hits;
+    hit *h;              size_t n, cap;
+    const char **cut;    size_t ncut, capcut; /* suppressed sections */
+    int all;             /* a section-less exclusion matched */
+} tally;
 
-static int count(hits *H, const char *code)
+/* Makes room for one more element of an arena array. */
+static void *room(kbi_arena *a, void *arr, size_t n, size_t *cap, size_t elem)
 {
-    for (size_t i = 0; i < H->n; i++)
-        if (strcmp(H->h[i].code, code) == 0) {
-            H->h[i].n++;
+    if (n < *cap)
+        return arr;
+    size_t nc = *cap ? 2 * *cap : 16;
+    void *p = kbi_arena_alloc(a, nc * elem);
+    if (p && n)
+        memcpy(p, arr, n * elem);
+    if (p)
+        *cap = nc;
+    return p;
+}
+
+static int same(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+static int count(tally *T, const kbi_issue *it)
+{
+    for (size_t i = 0; i < T->n; i++)
+        if (same(T->h[i].section, it->section) &&
+            strcmp(T->h[i].code, it->code) == 0) {
+            T->h[i].n++;
             return 1;
         }
-    if (H->n == H->cap) {
-        size_t cap = H->cap ? 2 * H->cap : 16;
-        hit *nh = kbi_arena_alloc(H->a, cap * sizeof *nh);
-        if (!nh)
-            return 0;
-        if (H->n)
-            memcpy(nh, H->h, H->n * sizeof *nh);
-        H->h = nh;
-        H->cap = cap;
-    }
-    H->h[H->n++] = (hit){code, 1};
+    if (!(T->h = room(T->a, T->h, T->n, &T->cap, sizeof *T->h)))
+        return 0;
+    T->h[T->n++] = (hit){it->code, it->section, 1};
     return 1;
+}
+
+static int suppress(tally *T, const char *section)
+{
+    if (!section) {
+        T->all = 1;
+        return 1;
+    }
+    for (size_t i = 0; i < T->ncut; i++)
+        if (same(T->cut[i], section))
+            return 1;
+    T->cut = room(T->a, T->cut, T->ncut, &T->capcut, sizeof *T->cut);
+    if (!T->cut)
+        return 0;
+    T->cut[T->ncut++] = section;
+    return 1;
+}
+
+static int live(const tally *T, size_t i)
+{
+    if (T->all)
+        return 0;
+    for (size_t k = 0; k < T->ncut; k++)
+        if (same(T->cut[k], T->h[i].section))
+            return 0;
+    return 1;
+}
+
+/* "CODE,n;CODE,n" over the hits that survived, one entry per code. */
+static const char *format(const tally *T)
+{
+    size_t need = 1;
+    for (size_t i = 0; i < T->n; i++)
+        need += strlen(T->h[i].code) + 24;
+    char *s = kbi_arena_alloc(T->a, need);
+    if (!s)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        if (!live(T, i))
+            continue;
+        size_t j = 0, total = 0;
+        while (j < i && !(live(T, j) && strcmp(T->h[j].code, T->h[i].code) == 0))
+            j++;
+        if (j < i)
+            continue; /* counted with an earlier section */
+        for (j = i; j < T->n; j++)
+            if (live(T, j) && strcmp(T->h[j].code, T->h[i].code) == 0)
+                total += T->h[j].n;
+        k += (size_t)snprintf(s + k, need - k, "%s%s,%zu", k ? ";" : "",
+                              T->h[i].code, total);
+    }
+    return s;
 }
 
 static int ends_ok(const kbi_walk *w, const char *phrase)
@@ -414,58 +487,56 @@ static int ends_ok(const kbi_walk *w, const char *phrase)
     return !kbi_is_wordchar((unsigned char)phrase[w->depth - 1]);
 }
 
-static const char *format(hits *H)
+/* Reads the phrases that start at text + i into T. */
+static int scan_at(const kbi_issues *I, const char *text, size_t i,
+                   size_t len, size_t *next_free, tally *T, int *ign)
 {
-    size_t need = 1;
-    for (size_t i = 0; i < H->n; i++)
-        need += strlen(H->h[i].code) + 24;
-    char *s = kbi_arena_alloc(H->a, need);
-    if (!s)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < H->n; i++)
-        k += (size_t)snprintf(s + k, need - k, "%s%s,%zu", i ? ";" : "",
-                              H->h[i].code, H->h[i].n);
-    return s;
+    kbi_walk w;
+    int counted = i < *next_free;
+    kbi_walk_start(&w, I->items, sizeof *I->items, I->n, text + i,
+                   text + len);
+    while (kbi_walk_step(&w)) {
+        for (size_t k = w.lo;
+             k < w.hi && I->items[k].phrase[w.depth] == '\0'; k++) {
+            const kbi_issue *it = &I->items[k];
+            if (!ends_ok(&w, it->phrase))
+                continue;
+            if (it->exclude) {
+                *ign = it->exclude > *ign ? it->exclude : *ign;
+                if (!suppress(T, it->section))
+                    return 0;
+            } else if (!counted) {
+                if (!count(T, it))
+                    return 0;
+                counted = 1;
+                *next_free = (size_t)(w.p - text);
+            }
+        }
+    }
+    return 1;
 }
 
 kb_status kbi_issues_match(const kb_dict *d, const char *text, size_t len,
                            kbi_arena *a, const char **out, int *ignored)
 {
     const kbi_issues *I = &d->issues;
-    hits H = {NULL, 0, 0, a};
+    tally T;
+    memset(&T, 0, sizeof T);
+    T.a = a;
     size_t next_free = 0;
     int ign = 0;
     *out = "";
-    for (size_t i = 0; I->n && ign < 2 && i < len; i++) {
+    for (size_t i = 0; I->n && i < len; i++) {
         if (kbi_isspace((unsigned char)text[i]) ||
             (i > 0 && kbi_is_wordchar((unsigned char)text[i - 1])))
             continue;
-        kbi_walk w;
-        kbi_walk_start(&w, I->items, sizeof *I->items, I->n, text + i,
-                       text + len);
-        int counted = i < next_free;
-        while (ign < 2 && kbi_walk_step(&w)) {
-            for (size_t k = w.lo;
-                 k < w.hi && I->items[k].phrase[w.depth] == '\0'; k++) {
-                const kbi_issue *it = &I->items[k];
-                if (!ends_ok(&w, it->phrase))
-                    continue;
-                if (it->exclude) {
-                    ign = it->exclude > ign ? it->exclude : ign;
-                } else if (!counted) {
-                    if (!count(&H, it->code))
-                        return KB_ERR_NOMEM;
-                    counted = 1;
-                    next_free = (size_t)(w.p - text);
-                }
-            }
-        }
+        if (!scan_at(I, text, i, len, &next_free, &T, &ign))
+            return KB_ERR_NOMEM;
     }
     if (ignored)
         *ignored = ign;
-    if (ign || H.n == 0)
+    if (T.all || T.n == 0)
         return KB_OK;
-    *out = format(&H);
+    *out = format(&T);
     return *out ? KB_OK : KB_ERR_NOMEM;
 }

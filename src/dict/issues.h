@@ -18,10 +18,12 @@
  * next, or a phrase whose last character is not a letter or digit, such
  * as "E.U."). At each position the shortest coded phrase counts once and
  * the scan for coded phrases resumes after it, so matches never overlap.
- * If an ignore phrase ('~' or '~~' in the file) matches anywhere, there
- * are no issues: *out is "" and *ignored is 1 ('~') or 2 ('~~' seen);
- * otherwise *ignored = 0 (ignored may be NULL). The spec keeps no
- * sentence/story distinction; the caller may use the 2.
+ * An ignore phrase ('~' or '~~' in the file) that matches anywhere
+ * suppresses the issues of its own <ISSUE> section (all issues when it
+ * stands outside any section); the spec's PETRARCH-2 cancels all issues,
+ * which would make codes such as OIL unreachable (issues.c). *ignored
+ * (may be NULL) is the strongest ignore phrase that matched: 0 none, 1
+ * '~', 2 '~~'; the spec keeps no sentence/story distinction, a caller may.
  * Returns KB_OK, or KB_ERR_NOMEM when the arena is exhausted. */
 kb_status kbi_issues_match(const kb_dict *d, const char *text, size_t len,
                            kbi_arena *a, const char **out, int *ignored);

@@ -10,7 +10,7 @@
  *   - * {ARMS SHIPMENT}   [072]     pattern (verbs_cameo_pat.c)
  *   ~ a (a b ATTACK) SAY = a b 015  transformation, kept as text
  *
- * Choices where the file and PETRARCH-2 disagree with good sense:
+ * Choices made here (PETRARCH-2's own behaviour unless said otherwise):
  * - A header such as "[120]---" (blank missing) is reported and used with
  *   code 120. A header that cannot be read is reported and the lines up
  *   to the next header are dropped with it.
@@ -37,6 +37,7 @@
 #include "verbs_cameo.h"
 
 #define BAD KBI_CAMEO_BAD
+#define COL(p) kbi_cameo_col(ls, (p)) /* column of p in the line at ls */
 
 char *kbi_cameo_upper(kbi_arena *a, const char *s, size_t n)
 {
@@ -49,7 +50,7 @@ char *kbi_cameo_upper(kbi_arena *a, const char *s, size_t n)
 
 static int code_part_ok(const char *s, size_t n)
 {
-    if (n > 0 && (s[n - 1] == '!' || s[n - 1] == '?'))
+    if (n > 1 && (s[n - 1] == '!' || s[n - 1] == '?'))
         n--;
     for (size_t i = 0; i < n; i++)
         if (!kbi_isdigit((unsigned char)s[i]) &&
@@ -78,14 +79,14 @@ static kb_status new_synset(kbi_cameo_reader *r, const char *ls,
     const char *ne = skip_word(s + 1, e);
     r->synset = -2;
     if (skip_blank(ne, e) != e) {
-        BAD(r, line, kbi_cameo_col(ls, skip_blank(ne, e)),
+        BAD(r, line, COL(skip_blank(ne, e)),
             "unexpected text after the synset name (synset dropped)");
         return KB_OK;
     }
     while (ne > s + 1 && ne[-1] == '_')
         ne--;
     if (ne == s + 1 || memchr(s + 1, '&', (size_t)(ne - s - 1))) {
-        BAD(r, line, kbi_cameo_col(ls, s), "expected '&NAME' (synset dropped)");
+        BAD(r, line, COL(s), "expected '&NAME' (synset dropped)");
         return KB_OK;
     }
     char *nm = kbi_cameo_upper(&r->d->arena, s + 1, (size_t)(ne - s - 1));
@@ -93,7 +94,7 @@ static kb_status new_synset(kbi_cameo_reader *r, const char *ls,
         return KB_ERR_NOMEM;
     int32_t old = kbi_map_get(&v->synset_index, nm, strlen(nm));
     if (old >= 0)
-        BAD(r, line, kbi_cameo_col(ls, s),
+        BAD(r, line, COL(s),
             "synset '&%s' defined again (first at line %d); the new "
             "definition replaces it", nm, (int)v->synsets[old].line);
     if (!kbi_vec_reserve(r->d->alloc, (void **)&v->synsets, &v->cap_synsets,
@@ -134,7 +135,7 @@ static kb_status copy_members(kbi_cameo_reader *r, const char *ls,
         return KB_ERR_NOMEM;
     int32_t from = kbi_map_get(&v->synset_index, nm, strlen(nm));
     if (from < 0 || from == r->synset) {
-        BAD(r, line, kbi_cameo_col(ls, s + 1), "undefined synset '&%s'", nm);
+        BAD(r, line, COL(s + 1), "undefined synset '&%s'", nm);
         return KB_OK;
     }
     int32_t first = v->synsets[from].first_member;
@@ -154,13 +155,13 @@ static kb_status member(kbi_cameo_reader *r, const char *ls, const char *s,
     if (r->synset == -2)
         return KB_OK; /* its label was reported */
     if (r->synset < 0) {
-        BAD(r, line, kbi_cameo_col(ls, s), "expected '&NAME' before its members");
+        BAD(r, line, COL(s), "expected '&NAME' before its members");
         return KB_OK;
     }
     for (const char *q = s + 1; q < e; q++)
         if ((unsigned char)*q <= ' ' || strchr("{}[]()*#", *q) ||
             (*q == '&' && q != s + 1)) {
-            BAD(r, line, kbi_cameo_col(ls, q),
+            BAD(r, line, COL(q),
                 "expected one member, words joined by '_' (member dropped)");
             return KB_OK;
         }
@@ -169,7 +170,7 @@ static kb_status member(kbi_cameo_reader *r, const char *ls, const char *s,
     kbi_phrase ph;
     kb_status st = kbi_phrase_make(r->d, s + 1, (size_t)(e - s - 1), &ph);
     if (st == KB_ERR_SYNTAX) {
-        BAD(r, line, kbi_cameo_col(ls, s), "expected a word after '+'");
+        BAD(r, line, COL(s), "expected a word after '+'");
         return KB_OK;
     }
     if (st != KB_OK)
@@ -223,13 +224,13 @@ static kb_status header_parse(kbi_cameo_reader *r, const char *ls,
 {
     const char *p = s + 3;
     if (p < e && !kbi_isspace((unsigned char)*p)) {
-        BAD(r, line, kbi_cameo_col(ls, p), "expected a blank after '---'");
+        BAD(r, line, COL(p), "expected a blank after '---'");
         return KB_ERR_SYNTAX;
     }
     const char *name = skip_blank(p, e), *ne = skip_word(name, e);
     if (name == e || strchr("[]{}", *name) ||
         memchr(name, ']', (size_t)(ne - name))) {
-        BAD(r, line, kbi_cameo_col(ls, name), "expected the block name after '---'");
+        BAD(r, line, COL(name), "expected the block name after '---'");
         return KB_ERR_SYNTAX;
     }
     const char *c = skip_blank(ne, e), *code = "---";
@@ -238,11 +239,11 @@ static kb_status header_parse(kbi_cameo_reader *r, const char *ls,
         const char *ce = skip_word(c, e);
         const char *rb = memchr(c, ']', (size_t)(ce - c));
         if (!rb || !kbi_cameo_code_ok(c + 1, (size_t)(rb - c - 1))) {
-            BAD(r, line, kbi_cameo_col(ls, c), "expected a code like [042] or [---]");
+            BAD(r, line, COL(c), "expected a code like [042] or [---]");
             return KB_ERR_SYNTAX;
         }
         if (rb + 1 < ce)
-            BAD(r, line, kbi_cameo_col(ls, rb + 1),
+            BAD(r, line, COL(rb + 1),
                 "expected a blank after ']' (code [%.*s] used)",
                 (int)(rb - c - 1), c + 1);
         code = c + 1;
@@ -252,7 +253,7 @@ static kb_status header_parse(kbi_cameo_reader *r, const char *ls,
     if (c < e && skip_word(c, e) - c == 3 && memcmp(c, "---", 3) == 0)
         c = skip_blank(c + 3, e);
     if (c < e) {
-        BAD(r, line, kbi_cameo_col(ls, c), "expected '[code] ---' after the block name");
+        BAD(r, line, COL(c), "expected '[code] ---' after the block name");
         return KB_ERR_SYNTAX;
     }
     return open_block(r, name, (size_t)(ne - name),
@@ -267,7 +268,7 @@ static kb_status header(kbi_cameo_reader *r, const char *ls, const char *s,
     r->block = -1;
     r->skipping = 0;
     kb_status st = header_parse(r, ls, s, e, line);
-    if (st == KB_ERR_SYNTAX && !r->L->d->strict) {
+    if (st == KB_ERR_SYNTAX && !r->d->strict) {
         r->skipping = 1; /* the report stands for the block's lines too */
         return KB_OK;
     }
@@ -286,7 +287,7 @@ static kb_status transform(kbi_cameo_reader *r, const char *ls, const char *s,
          p = skip_blank(skip_word(p, e), e))
         n++;
     if (!eq || n < 3) {
-        BAD(r, line, kbi_cameo_col(ls, eq ? eq : e),
+        BAD(r, line, COL(eq ? eq : e),
             "expected '= SOURCE TARGET CODE' in a transformation");
         return KB_OK;
     }
@@ -325,8 +326,8 @@ static kb_status classify(kbi_cameo_reader *r, const char *ls, const char *s,
         if (r->skipping)
             return KB_OK;
         if (r->block < 0) {
-            BAD(r, line, kbi_cameo_col(ls, s), "pattern line before the first '---' "
-                                     "header");
+            BAD(r, line, COL(s),
+                "pattern line before the first '---' header");
             return KB_OK;
         }
         return kbi_cameo_pattern(r, ls, s + 1, e, le, line);
@@ -336,13 +337,13 @@ static kb_status classify(kbi_cameo_reader *r, const char *ls, const char *s,
             return new_synset(r, ls, s, e, line);
         if (*s == '+')
             return member(r, ls, s, e, line);
-        BAD(r, line, kbi_cameo_col(ls, s), "expected '&NAME' or '+MEMBER' before the "
-                                 "VERB PATTERNS line");
+        BAD(r, line, COL(s),
+            "expected '&NAME' or '+MEMBER' before the VERB PATTERNS line");
         return KB_OK;
     }
     if (*s == '&') {
-        BAD(r, line, kbi_cameo_col(ls, s), "synset label after the VERB PATTERNS line "
-                                 "(synsets must come first)");
+        BAD(r, line, COL(s), "synset label after the VERB PATTERNS line "
+                             "(synsets must come first)");
         return KB_OK;
     }
     return kbi_cameo_verb_line(r, ls, s, e, line);

@@ -109,9 +109,12 @@ typedef struct nest {
 static kb_status core(pscan *ps, const char *a, const char *b, nest *ns,
                       side *sd)
 {
-    for (const char *q = a; q < b; q++)
-        if (strchr("(){}[]*", *q) || (unsigned char)*q < 0x20)
+    for (const char *q = a; q < b; q++) {
+        if ((unsigned char)*q < 0x20)
+            FAIL(ps, q, "unexpected character 0x%02x", (unsigned char)*q);
+        if (strchr("(){}[]*", *q))
             FAIL(ps, q, "unexpected '%c' inside a pattern word", *q);
+    }
     int before = sd->n;
     kb_status st = KB_OK;
     if (*a == '&') {
@@ -226,7 +229,8 @@ static kb_status scan_side(pscan *ps, const char *s, const char *e, side *sd)
 
 static kbi_pel *store_side(kb_dict *d, const side *sd, int upper)
 {
-    kbi_pel *out = kbi_arena_alloc(&d->arena, (size_t)(sd->n + 1) * sizeof *out);
+    kbi_pel *out =
+        kbi_arena_alloc(&d->arena, (size_t)(sd->n + 1) * sizeof *out);
     if (!out)
         return NULL;
     for (int i = 0; i < sd->n; i++) {

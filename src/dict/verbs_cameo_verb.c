@@ -15,6 +15,7 @@
 #include "verbs_cameo.h"
 
 #define BAD KBI_CAMEO_BAD
+#define COL(p) kbi_cameo_col(ls, (p)) /* column of p in the line at ls */
 
 enum { MAX_VWORDS = 8 };
 
@@ -104,8 +105,8 @@ static int same_words(const char **a, int na, const char **b, int nb)
     return 1;
 }
 
-/* What one verb line registers: its code, block, and the reading made
- * for the last particle list (shared by forms with the same particles). */
+/* One verb line being registered: its code and the reading made for the
+ * last particle list (shared by the forms with the same particles). */
 typedef struct vline {
     const char *code;
     int line;
@@ -203,8 +204,7 @@ static char *inflect(kbi_arena *a, const char *x, size_t n, int k)
     else if (k == 1 && last == 'Y') {
         keep--;
         suf = "IES";
-    }
-    else if (k == 1)
+    } else if (k == 1)
         suf = "S";
     else if (k == 2)
         suf = last == 'E' ? "D" : "ED";
@@ -222,7 +222,8 @@ static char *inflect(kbi_arena *a, const char *x, size_t n, int k)
     return w;
 }
 
-/* One verb spelled [s, e): registered with its generated forms, or alone. */
+/* Registers verb vs: its inflected word and, if `generate`, the regular
+ * forms of that word, all with vs's particles. */
 static kb_status add_verb(kbi_cameo_reader *r, vline *vl, vspec *vs,
                           int generate)
 {
@@ -252,7 +253,7 @@ static kb_status listed_forms(kbi_cameo_reader *r, vline *vl, const char *ls,
         if (!why && multi && fs.nw == 1)
             why = "expected a multi-word form with '+' like the verb";
         if (why) {
-            BAD(r, vl->line, kbi_cameo_col(ls, at), "%s: '%.*s' skipped", why,
+            BAD(r, vl->line, COL(at), "%s: '%.*s' skipped", why,
                 (int)(p - t), t);
             continue;
         }
@@ -304,13 +305,13 @@ static const char *verb_parts(const char *s, const char **e, const char **fb,
     return NULL;
 }
 
-kb_status kbi_cameo_verb_line(kbi_cameo_reader *r, const char *ls, const char *s,
-                           const char *e, int line)
+kb_status kbi_cameo_verb_line(kbi_cameo_reader *r, const char *ls,
+                              const char *s, const char *e, int line)
 {
     if (r->skipping)
         return KB_OK;
     if (r->block < 0) {
-        BAD(r, line, kbi_cameo_col(ls, s), "verb line before the first '---' header");
+        BAD(r, line, COL(s), "verb line before the first '---' header");
         return KB_OK;
     }
     const char *semi = memchr(s, ';', (size_t)(e - s)); /* legacy comment */
@@ -324,7 +325,7 @@ kb_status kbi_cameo_verb_line(kbi_cameo_reader *r, const char *ls, const char *s
     if (!why)
         why = vspec_split(s, e, &vs, &at);
     if (why) {
-        BAD(r, line, kbi_cameo_col(ls, at), "%s (line skipped)", why);
+        BAD(r, line, COL(at), "%s (line skipped)", why);
         return KB_OK;
     }
     vline vl = {r->header_code, line, -1};

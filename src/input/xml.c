@@ -5,8 +5,10 @@
  * at a '>', so the parser never runs more than one tag ahead of the record
  * being assembled: every record closed before a well-formedness error is
  * yielded before that error stops the reading. Errors go to a handler set
- * on this reader only; nothing global is touched besides libxml2's own
- * one-time initialisation. */
+ * on this reader; the few that libxml2 sends to its per-thread hooks
+ * instead are caught by pointing those hooks here only while libxml2 runs
+ * for us. Entities declared in the document are not expanded in text, so
+ * a document cannot pull in local files. */
 #include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -131,19 +133,27 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n > 0 && kbi_isspace((unsigned char)msg[n - 1]))
         msg[--n] = '\0';
+    for (char *p = msg; *p; p++) /* some messages have a second line */
+        if (*p == '\n')
+            *p = ' ';
     /* the push parser says "extra content" when the input just stops */
     if (e->code == XML_ERR_DOCUMENT_END && at_end(r, e->line, e->int2))
         snprintf(msg, sizeof msg, "%s",
                  has_start_tag(r) ? "the document ends inside an element "
                                     "(expected its closing tag)"
                                   : "empty document: no XML element");
+    int line = e->line, column = e->int2;
+    if (line <= 0 && r->xr) { /* not from the parser: say where it is */
+        line = xmlTextReaderGetParserLineNumber(r->xr);
+        column = xmlTextReaderGetParserColumnNumber(r->xr);
+    }
     if (e->level == XML_ERR_FATAL) {
         r->failed = 1;
-        kbi_error_set(&r->fatal, KB_ERR_SYNTAX, r->name, e->line, e->int2,
-                      "%s", msg);
+        kbi_error_set(&r->fatal, KB_ERR_SYNTAX, r->name, line, column, "%s",
+                      msg);
         return;
     }
-    report(r, KB_ERR_SYNTAX, e->line, e->int2, NULL, "%s", msg);
+    report(r, KB_ERR_SYNTAX, line, column, NULL, "%s", msg);
 }
 
 /* Ends the reading, reporting why when it was not a clean end. */
@@ -183,11 +193,46 @@ static int feed(void *ctx, char *buf, int len)
     return (int)n;
 }
 
+/* A few libxml2 errors (encoding conversion) skip the reader's handler and
+ * go to the thread's error hooks, which print to stderr by default. While
+ * libxml2 runs for us, those hooks point here; they are put back after. */
+typedef struct saved_hooks {
+    xmlStructuredErrorFunc sfn;
+    void *sctx;
+    xmlGenericErrorFunc gfn;
+    void *gctx;
+} saved_hooks;
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void hooks_on(kb_reader *r, saved_hooks *h)
+{
+    h->sfn = xmlStructuredError;
+    h->sctx = xmlStructuredErrorContext;
+    h->gfn = xmlGenericError;
+    h->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(r, on_xml_error);
+    xmlSetGenericErrorFunc(r, quiet);
+}
+
+static void hooks_off(const saved_hooks *h)
+{
+    xmlSetStructuredErrorFunc(h->sctx, h->sfn);
+    xmlSetGenericErrorFunc(h->gctx, h->gfn);
+}
+
 static int read_node(kb_reader *r)
 {
     if (r->done)
         return 0;
+    saved_hooks h;
+    hooks_on(r, &h);
     int ret = xmlTextReaderRead(r->xr);
+    hooks_off(&h);
     if (ret != 1) {
         stop(r, ret);
         return 0;
@@ -351,12 +396,26 @@ static void env_element(kb_reader *r)
         }
 }
 
+/* An entity reference left in element text: only the predefined
+ * entities and character references are expanded (expanding entities
+ * declared in the document would also let it pull in local files). */
+static void unexpanded(kb_reader *r, const char *record)
+{
+    const xmlChar *name = xmlTextReaderConstName(r->xr);
+    report(r, KB_ERR_INVALID, xmlTextReaderGetParserLineNumber(r->xr), 0,
+           record, "entity &%.80s; left out: declared entities are not "
+           "expanded", name ? (const char *)name : "");
+}
+
 static void outside_node(kb_reader *r)
 {
     int type = node_type(r);
     if (is_text(type)) {
         if (r->text.active && !collect_text(r))
             report(r, KB_ERR_NOMEM, node_line(r), 0, NULL, "out of memory");
+    } else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
+        if (r->text.active)
+            unexpanded(r, NULL);
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
         if (!collect_end(r))
             report(r, KB_ERR_NOMEM, node_line(r), 0, NULL, "out of memory");
@@ -547,6 +606,9 @@ static int read_record(kb_reader *r)
         if (is_text(type)) {
             if (r->text.active && !collect_text(r))
                 r->b.nomem = 1;
+        } else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
+            if (r->text.active)
+                unexpanded(r, r->b.rec.id);
         } else if (type == XML_READER_TYPE_END_ELEMENT) {
             if (r->text.active) {
                 if (!collect_end(r))
@@ -603,7 +665,10 @@ static kb_status open_buffer(char *data, size_t len, const char *name,
     kbi_arena_init(&r->env_arena, NULL);
     kbi_arena_init(&r->arena, NULL);
     xmlInitParser();
+    saved_hooks h;
+    hooks_on(r, &h);
     r->xr = xmlReaderForIO(feed, NULL, r, r->name, NULL, XML_PARSE_NONET);
+    hooks_off(&h);
     if (!r->xr) {
         kb_reader_free(r);
         kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0,

@@ -267,6 +267,7 @@ static void test_errors(void)
     expect_bad("A [ABC <950101\n", 1, 3, "missing ']'");
     expect_bad("A\n\t[ ]\n", 2, 4, "empty actor code");
     expect_bad("A\n\t[ <950101]\n", 2, 4, "empty actor code");
+    expect_bad("A\n\t[AB\001C]\n", 2, 5, "control character");
     expect_bad("A\n\t[X <95O601]\n", 2, 6, "unreadable date '95O601'");
     expect_bad("A\n\t[X >951301]\n", 2, 6, "unreadable date '951301'");
     expect_bad("A\n\t[X 9008223-911221]\n", 2, 5, "unreadable date");

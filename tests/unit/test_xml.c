@@ -1,6 +1,7 @@
 /* test_xml.c - PETRARCH XML records (src/input/xml.c) and <Config> options
  * (src/input/config.c). */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "t.h"
 #include "khabar.h"
@@ -369,6 +370,34 @@ static void test_batch_form(void)
     kb_reader_free(rd);
 }
 
+/* Entities declared in the document are not expanded in text (nor
+ * fetched), and each one left out is reported. */
+static void test_declared_entities(void)
+{
+    static const char doc[] =
+        "<!DOCTYPE Sentences [<!ENTITY in \"inner\">\n"
+        "<!ENTITY out SYSTEM \"file:///etc/hostname\">]>\n"
+        "<Sentences><Sentence id=\"E\" date=\"20150101\">"
+        "<Text>a&in;b&out;c&#65;&amp;</Text></Sentence></Sentences>\n";
+    diags d = {0};
+    kb_reader *rd = NULL;
+    kb_error err;
+    T_EQ_INT(kb_reader_open_mem(doc, sizeof doc - 1, "e.xml", collect, &d,
+                                &rd, &err), KB_OK);
+    kb_record r;
+    T_EQ_INT(kb_reader_next(rd, &r), 1);
+    T_EQ_STR(r.text, "abcA&");
+    T_EQ_INT(d.n, 2);
+    T_EQ_INT(d.e[0].code, KB_ERR_INVALID);
+    T_EQ_INT(d.e[0].line, 3);
+    T_EQ_STR(d.e[0].record, "E");
+    T_OK(contains(d.e[0].message, "&in;"));
+    T_OK(contains(d.e[1].message, "&out;"));
+    T_EQ_INT(kb_reader_next(rd, &r), 0);
+    T_EQ_INT(kb_reader_errors(rd), 0);
+    kb_reader_free(rd);
+}
+
 static void test_config_and_stop(void)
 {
     static const char doc[] =
@@ -461,6 +490,33 @@ static void test_not_xml(void)
     T_EQ_STR(err.file, "no/such/file.xml");
 }
 
+/* An encoding libxml2 cannot convert: reported through diag like any
+ * other error, and nothing is printed on stderr. */
+static void test_encoding_error(void)
+{
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *tmp = tmpfile();
+    T_OK(saved >= 0 && tmp != NULL);
+    if (saved < 0 || !tmp)
+        return;
+    dup2(fileno(tmp), 2);
+    run r;
+    read_all("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<Sentences>\n"
+             "\xff\xff\xff\xff</Sentences>\n", &r);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fseek(tmp, 0, SEEK_END);
+    T_EQ_INT(ftell(tmp), 0);
+    fclose(tmp);
+    T_EQ_INT(r.n, 0);
+    T_EQ_INT(r.d.n, 1);
+    T_OK(contains(r.d.e[0].message, "conversion failed"));
+    T_OK(r.d.e[0].line == 2 || r.d.e[0].line == 3); /* parser's position */
+    T_EQ_INT(r.errors, 1);
+}
+
 /* Line numbers stay right past libxml2's 16-bit element lines. */
 static void test_big_line_numbers(void)
 {
@@ -542,8 +598,10 @@ int main(void)
     T_RUN(test_multiline_tags);
     T_RUN(test_bad_records_skipped);
     T_RUN(test_batch_form);
+    T_RUN(test_declared_entities);
     T_RUN(test_config_and_stop);
     T_RUN(test_not_xml);
+    T_RUN(test_encoding_error);
     T_RUN(test_big_line_numbers);
     T_RUN(test_config_set);
     return t_done();
