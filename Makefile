@@ -24,7 +24,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_RUN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 VALIDATION := tests/data/validation/PETR.UnitTest.records.xml
 
-.PHONY: all test check asan fuzz bench clean unit-tests fuzz-corpus \
+.PHONY: all test check asan fuzz bench clean gen unit-tests fuzz-corpus \
         validation cases valgrind
 
 all: $(B)/khabar $(B)/libkhabar.a $(B)/libkhabar.so
@@ -109,6 +109,11 @@ bench: $(B)/khabar $(B)/bench/bench
 $(B)/bench/bench: bench/bench.c $(B)/libkhabar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libkhabar.a $(LDLIBS)
+
+# Regenerates src/code/cameo_data.c from data/cameo (test_cameo checks that
+# the compiled tables agree with the data files).
+gen:
+	sh tools/gen_cameo.sh
 
 clean:
 	rm -rf build

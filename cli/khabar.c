@@ -77,6 +77,7 @@ typedef struct dict_opts {
     const char *verbs, *actors[8], *agents, *discards, *issues;
     int nactors;
     int strict;
+    int warnings; /* list malformed entries */
 } dict_opts;
 
 /* Consumes a dictionary option at argv[*i]; returns 1 if it was one, -1
@@ -87,6 +88,10 @@ static int dict_option(dict_opts *o, int argc, char **argv, int *i)
     const char **slot = NULL;
     if (!strcmp(a, "--strict")) {
         o->strict = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--dict-warnings")) {
+        o->warnings = 1;
         return 1;
     }
     if (!strcmp(a, "--dict-dir"))
@@ -115,15 +120,28 @@ static int dict_option(dict_opts *o, int argc, char **argv, int *i)
     return 1;
 }
 
-static kb_dict *load_dict(const kb_dict_files *files, int strict)
+static void diag_count(void *user, const kb_error *e)
 {
-    kb_dict_options opts = {strict, diag_print, NULL, NULL};
+    (void)e;
+    ++*(size_t *)user;
+}
+
+/* Loads a dictionary set. Malformed entries are listed when `show` (or in
+ * strict mode), otherwise summed up in one line. */
+static kb_dict *load_dict(const kb_dict_files *files, int strict, int show)
+{
+    size_t bad = 0;
+    kb_dict_options opts = {strict, show || strict ? diag_print : diag_count,
+                            &bad, NULL};
     kb_dict *d = NULL;
     kb_error err;
     if (kb_dict_load(files, &opts, &d, &err) != KB_OK) {
         print_error(&err);
         return NULL;
     }
+    if (bad)
+        fprintf(stderr, "%s: %zu malformed dictionary entries skipped "
+                        "(--dict-warnings lists them)\n", prog, bad);
     return d;
 }
 
@@ -144,7 +162,9 @@ static void usage_validate(FILE *f)
             "  --json           print a JSON summary instead\n"
             "  --min-pass N     exit 1 only when fewer than N records pass\n"
             "                   (default: when any record fails)\n"
-            "  --strict         stop at the first malformed dictionary entry\n");
+            "  --strict         stop at the first malformed dictionary entry\n"
+            "  --dict, --actors, --agents, --discards, --issues FILE\n"
+            "                   use these dictionaries instead\n");
 }
 
 typedef struct triple {
@@ -286,7 +306,7 @@ static int cmd_validate(int argc, char **argv)
         kb_reader_free(r);
         return EXIT_USAGE;
     }
-    kb_dict *d = load_dict(&files, o.strict);
+    kb_dict *d = load_dict(&files, o.strict, 1);
     if (!d) {
         kb_reader_free(r);
         return 1;
@@ -381,7 +401,8 @@ static void usage_code(FILE *f)
             "  --discards FILE   discard list\n"
             "  --issues FILE     issue list\n"
             "  --dict-dir DIR    where to look for the files named above\n"
-            "  --strict          stop at the first malformed dictionary entry\n");
+            "  --strict          stop at the first malformed dictionary entry\n"
+            "  --dict-warnings   list every malformed dictionary entry\n");
 }
 
 static char *read_stdin(size_t *len)
@@ -490,7 +511,7 @@ static int cmd_code(int argc, char **argv)
                         "(set KHABAR_DATA or use --dict)\n", prog, data_dir());
         return 1;
     }
-    kb_dict *d = load_dict(&files, o.strict);
+    kb_dict *d = load_dict(&files, o.strict, o.warnings);
     if (!d)
         return 1;
     kb_result *res = kb_result_new(NULL);

@@ -256,6 +256,31 @@ kb_status kbi_verb_register(kbi_load *L, const kbi_verb_spec *vs,
     return KB_OK;
 }
 
+char *kbi_pattern_text(kbi_arena *a, const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == '#' && kbi_isspace((unsigned char)s[i - 1])) {
+            n = i;
+            break;
+        }
+    char *out = kbi_arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kbi_isspace((unsigned char)s[i])) {
+            if (k > 0 && out[k - 1] != ' ')
+                out[k++] = ' ';
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return out;
+}
+
 kb_status kbi_verbs_drop_dead(kb_dict *d)
 {
     kbi_verbs *v = &d->verbs;

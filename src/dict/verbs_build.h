@@ -39,6 +39,10 @@ char *kbi_plural_synset(kbi_arena *a, const char *word);
 kb_status kbi_pattern_parse(kb_dict *d, const char *s, size_t n,
                             kbi_pattern *p, int *col, const char **why);
 
+/* The pattern line as evidence: comment (" #...") cut, blank runs
+ * squeezed, trimmed. Returns an arena string or NULL. */
+char *kbi_pattern_text(kbi_arena *a, const char *s, size_t n);
+
 /* Drops readings that belong to blocks replaced by a later block. */
 kb_status kbi_verbs_drop_dead(kb_dict *d);
 

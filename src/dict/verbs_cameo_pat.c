@@ -20,6 +20,7 @@
 
 #include "../base/util.h"
 #include "../base/vec.h"
+#include "verbs_build.h"
 #include "verbs_cameo.h"
 
 enum { MAX_EL = 64 };
@@ -358,7 +359,7 @@ static kb_status parse(pscan *ps, const char *s, const char *e,
     p->nupper = up.n;
     p->nlower = lo.n;
     p->code = kbi_arena_strndup(&d->arena, code, ncode);
-    p->text = kbi_arena_strndup(&d->arena, ps->ls, (size_t)(le - ps->ls));
+    p->text = kbi_pattern_text(&d->arena, ps->ls, (size_t)(le - ps->ls));
     p->file = ps->r->L->file;
     p->line = line;
     if (!p->upper || !p->lower || !p->code || !p->text)

@@ -268,7 +268,7 @@ static kb_status pattern_line(reader *r, const char *s, size_t n, int line)
     if (st != KB_OK)
         return KB_OK;
     p.code = kbi_arena_strndup(&r->d->arena, code, clen);
-    p.text = kbi_arena_strndup(&r->d->arena, s, n);
+    p.text = kbi_pattern_text(&r->d->arena, s, n);
     if (!p.code || !p.text)
         return KB_ERR_NOMEM;
     p.file = r->L->file;

@@ -79,7 +79,9 @@ kb_status kbi_write_jsonl(FILE *f, const kb_record *rec, const kb_event *e)
     field(f, "pattern", e->pattern, &first);
     if (e->pattern_file) {
         char where[600];
-        snprintf(where, sizeof where, "%s:%d", e->pattern_file, e->pattern_line);
+        const char *base = strrchr(e->pattern_file, '/');
+        snprintf(where, sizeof where, "%s:%d", base ? base + 1 : e->pattern_file,
+                 e->pattern_line);
         field(f, "pattern_at", where, &first);
     } else {
         field(f, "pattern_at", NULL, &first);
