@@ -85,7 +85,12 @@ asan:
 
 valgrind: $(B)/khabar
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    --error-exitcode=9 -q $(B)/khabar validate $(VALIDATION) > /dev/null
+	    --error-exitcode=9 -q $(B)/khabar validate $(VALIDATION) \
+	    --min-pass $$(cat tests/data/validation/min-pass) > /dev/null
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=9 -q $(B)/khabar code data/examples/sample.xml \
+	    > /dev/null 2>&1
+	@echo "valgrind: no errors, no leaks"
 
 check:
 	$(MAKE) WERROR=-Werror test

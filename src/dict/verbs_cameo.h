@@ -82,6 +82,7 @@ kb_status kbi_cameo_verb_line(kbi_cameo_reader *r, const char *ls,
 
 /* After the last line: lays the patterns out block by block and sets each
  * block's first_pattern / npatterns. */
+kb_status kbi_cameo_group_by_block(kbi_cameo_reader *r);
 kb_status kbi_cameo_group_patterns(kbi_cameo_reader *r);
 
 #endif

@@ -16,6 +16,7 @@
  * reported and dropped. A later pattern with the same block and the same
  * elements overwrites the earlier one in place (PETRARCH-2 §2.4.2). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/util.h"
@@ -384,7 +385,46 @@ kb_status kbi_cameo_pattern(kbi_cameo_reader *r, const char *ls,
     return store(r, &p);
 }
 
+/* PETRARCH-2 does not try patterns in file order: its trie search lets
+ * subject patterns beat object-only ones and longer paths beat their
+ * prefixes (spec §4.2.2). With first-match coding the same precedence
+ * comes from ordering each block: patterns with a pre-verb part first,
+ * then more elements first, then file order (see order_blocks). */
+static int before(const kbi_pattern *x, const kbi_pattern *y)
+{
+    int ux = x->nupper > 0, uy = y->nupper > 0;
+    if (ux != uy)
+        return ux;
+    return x->nupper + x->nlower > y->nupper + y->nlower;
+}
+
+/* Stable insertion sort: blocks hold at most a few hundred patterns. */
+static void order_blocks(kbi_cameo_reader *r)
+{
+    kbi_verbs *v = &r->d->verbs;
+    for (size_t b = r->block0; b < v->nblocks; b++) {
+        kbi_pattern *p = v->patterns + v->blocks[b].first_pattern;
+        for (int32_t i = 1; i < v->blocks[b].npatterns; i++) {
+            kbi_pattern x = p[i];
+            int32_t j = i;
+            while (j > 0 && before(&x, &p[j - 1])) {
+                p[j] = p[j - 1];
+                j--;
+            }
+            p[j] = x;
+        }
+    }
+}
+
 kb_status kbi_cameo_group_patterns(kbi_cameo_reader *r)
+{
+    kb_status st = kbi_cameo_group_by_block(r);
+    if (st == KB_OK)
+        order_blocks(r);
+    return st;
+}
+
+kb_status kbi_cameo_group_by_block(kbi_cameo_reader *r)
 {
     kbi_verbs *v = &r->d->verbs;
     size_t b0 = r->block0, nb = v->nblocks - b0;

@@ -208,7 +208,17 @@ static void test_cameo_blocks(void)
     int32_t b = block_named(cameo, "ACCELERATE");
     T_EQ_INT(v->blocks[b].line, 709);
     T_EQ_INT(v->blocks[b].npatterns, 12);
-    T_EQ_INT(v->patterns[v->blocks[b].first_pattern].line, 718);
+    /* precedence order: pre-verb patterns first, then longer first */
+    for (size_t k = 0; k < v->nblocks; k++) {
+        const kbi_pattern *p = v->patterns + v->blocks[k].first_pattern;
+        for (int32_t i = 1; i < v->blocks[k].npatterns; i++) {
+            int u0 = p[i - 1].nupper > 0, u1 = p[i].nupper > 0;
+            T_OK(u0 >= u1);
+            if (u0 == u1)
+                T_OK(p[i - 1].nupper + p[i - 1].nlower >=
+                     p[i].nupper + p[i].nlower);
+        }
+    }
 }
 
 static void test_cameo_forms(void)
