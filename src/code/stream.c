@@ -443,16 +443,28 @@ static void emit_phrase(builder *b, wlist *words, collector *col)
     close_nec(b, k);
 }
 
-static void emit(builder *b, int32_t k, int depth);
+static void emit(builder *b, int32_t k, int depth, int flat_sbar);
 
-static void emit_structure(builder *b, int32_t k, int depth)
+/* Words of subtree k as plain words (an SBAR inside a noun phrase). */
+static void emit_flat(builder *b, int32_t k)
+{
+    wlist words = {0, 0, 0};
+    collect_words(b, k, &words, NULL, 1);
+    for (int32_t i = 0; i < words.n && !b->failed; i++)
+        push(b, KBI_IT_WORD, word_of(b, words.v[i]),
+             b->s->toks[words.v[i]].xpos, words.v[i]);
+}
+
+/* Opening, children, closing. Inside a noun phrase kept as structure
+ * (flat_sbar), relative clauses become plain words (§7.2 b step 1). */
+static void emit_structure(builder *b, int32_t k, int depth, int flat_sbar)
 {
     const wnode *n = &b->w[k];
     int32_t o = push(b, KBI_IT_OPEN, n->label, NULL, -1);
     if (o < 0)
         return;
     for (int32_t i = 0; i < n->nkids && !b->failed; i++)
-        emit(b, n->kids[i], depth + 1);
+        emit(b, n->kids[i], depth + 1, flat_sbar);
     int32_t c = push(b, KBI_IT_CLOSE, n->label, NULL, -1);
     if (c < 0)
         return;
@@ -537,7 +549,7 @@ static void emit_np(builder *b, int32_t k, int depth)
     int32_t pp = find_below(b, k, NULL, "PP");
     if (pp >= 0) {
         if (!pp_reduce(b, pp))
-            emit_structure(b, k, depth);
+            emit_structure(b, k, depth, 1);
         return;
     }
     if (find_below(b, k, NULL, "NP") < 0) {
@@ -545,10 +557,10 @@ static void emit_np(builder *b, int32_t k, int depth)
         emit_phrase(b, &words, &col);
         return;
     }
-    emit_structure(b, k, depth);
+    emit_structure(b, k, depth, 1);
 }
 
-static void emit(builder *b, int32_t k, int depth)
+static void emit(builder *b, int32_t k, int depth, int flat_sbar)
 {
     if (b->failed)
         return;
@@ -563,8 +575,10 @@ static void emit(builder *b, int32_t k, int depth)
     }
     if (is_np(n))
         emit_np(b, k, depth);
+    else if (flat_sbar && strcmp(n->label, "SBAR") == 0)
+        emit_flat(b, k);
     else
-        emit_structure(b, k, depth);
+        emit_structure(b, k, depth, flat_sbar);
 }
 
 kb_status kbi_stream_build(const kbi_sentence *s, kbi_arena *a,
@@ -578,10 +592,10 @@ kb_status kbi_stream_build(const kbi_sentence *s, kbi_arena *a,
         return st;
     mark_compounds(&b);
     if (s->nnodes > 0) {
-        emit(&b, 0, 0);
+        emit(&b, 0, 0, 0);
     } else {
         for (int32_t t = 0; t < s->ntoks; t++)
-            emit(&b, t, 0);
+            emit(&b, t, 0, 0);
     }
     if (b.failed)
         return b.failed == 2 ? KB_ERR_LIMIT : KB_ERR_NOMEM;

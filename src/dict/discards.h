@@ -30,10 +30,10 @@ int kbi_discard_match(const kb_dict *d, const char *text, size_t len,
 
 /* A walk over an array of structs whose first member is a NUL-terminated
  * `const char *` phrase, sorted by strcmp (kbi_discards_load and
- * kbi_issues_load leave their items so, ties in file order). Starting at a text position, each
- * step reads one text character (upper-cased; a whitespace run reads as
- * one blank) and narrows [lo, hi) to the entries whose phrase continues
- * with it. After a step, the entries at lo.. whose phrase has ended
+ * kbi_issues_load leave their items so, ties in file order). Starting at
+ * a text position, each step reads one text character (upper-cased; a
+ * whitespace run reads as one blank) and narrows [lo, hi) to the entries
+ * whose phrase continues with it. After a step, the entries at lo.. whose phrase has ended
  * (kbi_walk_phrase(w, k)[w->depth] == '\0') match the text from the start
  * up to w->p (exclusive). */
 typedef struct kbi_walk {

@@ -151,7 +151,8 @@ static int inflect(reader *r, size_t from, unsigned form)
     size_t n = r->nbuf - from;
     char c = n ? r->buf[r->nbuf - 1] : 0;
     char b = n > 1 ? r->buf[r->nbuf - 2] : 0;
-    int cons_y = c == 'Y' && is_letter((unsigned char)b) && !strchr("AEIOU", b);
+    int cons_y =
+        c == 'Y' && is_letter((unsigned char)b) && !strchr("AEIOU", b);
     if (form == 3) {
         if (c == 'E' && b != 'E' && n > 1)
             r->nbuf--;
@@ -467,12 +468,12 @@ static const char *format(const tally *T)
         if (!live(T, i))
             continue;
         size_t j = 0, total = 0;
-        while (j < i && !(live(T, j) && strcmp(T->h[j].code, T->h[i].code) == 0))
+        while (j < i && !(live(T, j) && same(T->h[j].code, T->h[i].code)))
             j++;
         if (j < i)
             continue; /* counted with an earlier section */
         for (j = i; j < T->n; j++)
-            if (live(T, j) && strcmp(T->h[j].code, T->h[i].code) == 0)
+            if (live(T, j) && same(T->h[j].code, T->h[i].code))
                 total += T->h[j].n;
         k += (size_t)snprintf(s + k, need - k, "%s%s,%zu", k ? ";" : "",
                               T->h[i].code, total);

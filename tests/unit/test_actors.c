@@ -155,7 +155,8 @@ static void test_layout(void)
     }
     /* the index built by kbi_dict_finish finds them */
     size_t n = 0;
-    const int32_t *ids = kbi_phrase_index_get(&d->actors.index, "PRINCE", 6, &n);
+    const int32_t *ids =
+        kbi_phrase_index_get(&d->actors.index, "PRINCE", 6, &n);
     T_EQ_INT(n, 1);
     if (n == 1)
         T_EQ_INT(d->actors.phrases[ids[0]].ph.nwords, 4);
@@ -379,6 +380,55 @@ static void test_bundled(void)
     kb_dict_free(d);
 }
 
+/* ---- allocation failures ---------------------------------------------- */
+
+#define OOM_TEXT GOLLUM
+
+typedef struct failing {
+    long left; /* allocations allowed before failing */
+    int failed;
+} failing;
+
+static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
+{
+    failing *f = ctx;
+    (void)old;
+    if (size == 0) {
+        free(p);
+        return NULL;
+    }
+    if (f->left-- <= 0) {
+        f->failed = 1;
+        return NULL;
+    }
+    return realloc(p, size);
+}
+
+/* Fails the 1st, 2nd, ... allocation in turn: the reader must return
+ * KB_ERR_NOMEM (or recover) without crashing or leaking (ASan). */
+static void test_out_of_memory(void)
+{
+    for (long n = 0;; n++) {
+        failing f = {n, 0};
+        kb_allocator al = {failing_realloc, &f};
+        kb_dict *d = kbi_dict_new(&al);
+        if (!d)
+            continue;
+        kb_error err;
+        kbi_load L = {d, "oom.txt", &err};
+        kb_status st = kbi_actors_load(&L, OOM_TEXT, strlen(OOM_TEXT));
+        if (st == KB_OK)
+            st = kbi_dict_finish(d);
+        T_OK(st == KB_OK || st == KB_ERR_NOMEM);
+        T_OK(st == KB_OK || f.failed);
+        kb_dict_free(d);
+        if (!f.failed) {
+            T_EQ_INT(st, KB_OK);
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     T_RUN(test_layout);
@@ -387,5 +437,6 @@ int main(void)
     T_RUN(test_errors);
     T_RUN(test_strict);
     T_RUN(test_bundled);
+    T_RUN(test_out_of_memory);
     return t_done();
 }

@@ -261,11 +261,9 @@ static void test_match(void)
     expect_match(d, "Edison Electric Company buys oil", "", 2);
     expect_match(d, "", "", 0);
     expect_match(d, "nothing here", "", 0);
-    int ign = 5;
-    char *got = issues(d, "oil", NULL);
+    char *got = issues(d, "oil", NULL); /* ignored may be NULL */
     T_EQ_STR(got, "OIL,1");
     free(got);
-    (void)ign;
     kb_dict_free(d);
 
     d = load("", &g);
@@ -342,6 +340,57 @@ static void test_bundled(void)
     kb_dict_free(d);
 }
 
+/* ---- allocation failures ---------------------------------------------- */
+
+#define OOM_TEXT                                                            \
+    "<ISSUE CATEGORY=\"E\">\nn:school [S]\npre+v:test n:x [T]\n"             \
+    "~olive oil\nnocode\n</ISSUE>\n"
+
+typedef struct failing {
+    long left; /* allocations allowed before failing */
+    int failed;
+} failing;
+
+static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
+{
+    failing *f = ctx;
+    (void)old;
+    if (size == 0) {
+        free(p);
+        return NULL;
+    }
+    if (f->left-- <= 0) {
+        f->failed = 1;
+        return NULL;
+    }
+    return realloc(p, size);
+}
+
+/* Fails the 1st, 2nd, ... allocation in turn: the reader must return
+ * KB_ERR_NOMEM (or recover) without crashing or leaking (ASan). */
+static void test_out_of_memory(void)
+{
+    for (long n = 0;; n++) {
+        failing f = {n, 0};
+        kb_allocator al = {failing_realloc, &f};
+        kb_dict *d = kbi_dict_new(&al);
+        if (!d)
+            continue;
+        kb_error err;
+        kbi_load L = {d, "oom.txt", &err};
+        kb_status st = kbi_issues_load(&L, OOM_TEXT, strlen(OOM_TEXT));
+        if (st == KB_OK)
+            st = kbi_dict_finish(d);
+        T_OK(st == KB_OK || st == KB_ERR_NOMEM);
+        T_OK(st == KB_OK || f.failed);
+        kb_dict_free(d);
+        if (!f.failed) {
+            T_EQ_INT(st, KB_OK);
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     T_RUN(test_expansions);
@@ -350,5 +399,6 @@ int main(void)
     T_RUN(test_match);
     T_RUN(test_sections_match);
     T_RUN(test_bundled);
+    T_RUN(test_out_of_memory);
     return t_done();
 }
