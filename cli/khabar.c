@@ -236,7 +236,10 @@ static int cmd_validate(int argc, char **argv)
             return 0;
         } else if (!strcmp(argv[i], "--json")) {
             json = 1;
-        } else if (!strcmp(argv[i], "--min-pass") && i + 1 < argc) {
+        } else if (!strcmp(argv[i], "--min-pass") && i + 1 == argc) {
+            fprintf(stderr, "%s: --min-pass needs a count\n", prog);
+            return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--min-pass")) {
             char *end;
             min_pass = strtol(argv[++i], &end, 10);
             if (*end || min_pass < 0) {
@@ -313,8 +316,11 @@ static int cmd_validate(int argc, char **argv)
     }
     kb_result *res = kb_result_new(NULL);
     int passed = 0, failed = 0, first_json = 1;
-    if (json)
-        printf("{\"file\":\"%s\",\"failures\":[", file);
+    if (json) {
+        printf("{\"file\":");
+        json_str(stdout, file);
+        printf(",\"failures\":[");
+    }
     for (; have; have = kb_reader_next(r, &rec)) {
         if (!rec.active)
             continue;
@@ -372,6 +378,10 @@ static int cmd_validate(int argc, char **argv)
                passed, failed, bad);
     else
         printf("%d passed, %d failed\n", passed, failed);
+    if (bad)
+        fprintf(stderr, "%s: %s: %zu record(s) could not be read (see the "
+                        "errors above); they are not counted\n",
+                prog, file, bad);
     kb_result_free(res);
     kb_dict_free(d);
     kb_reader_free(r);
@@ -392,7 +402,8 @@ static void usage_code(FILE *f)
             "Codes PETRARCH XML (<Sentence> records with <Text> and <Parse>)\n"
             "into events, one per line, on standard output. Reads standard\n"
             "input when no file (or '-') is given. Uses the bundled Phoenix\n"
-            "dictionaries unless told otherwise.\n"
+            "dictionaries unless dictionaries are named: then exactly the\n"
+            "named files are used (--dict is required).\n"
             "\n"
             "  --format jsonl|phoenix  output format (default jsonl)\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
@@ -472,7 +483,10 @@ static int cmd_code(int argc, char **argv)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage_code(stdout);
             return 0;
-        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+        } else if (!strcmp(argv[i], "--format") && i + 1 == argc) {
+            fprintf(stderr, "%s: --format needs a name (jsonl, phoenix)\n", prog);
+            return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--format")) {
             if (kb_format_parse(argv[++i], &fmt) != KB_OK) {
                 fprintf(stderr, "%s: unknown format '%s' (jsonl, phoenix)\n",
                         prog, argv[i]);
@@ -492,20 +506,32 @@ static int cmd_code(int argc, char **argv)
     char b[8][4096];
     kb_dict_files files;
     memset(&files, 0, sizeof files);
-    files.verbs = o.verbs ? o.verbs : bundled(o.dir, "CAMEO.2.0.txt", b[0], 4096);
-    if (o.nactors) {
+    /* Dictionaries named on the command line form the whole set; the
+     * bundled Phoenix files are used only when none is named. */
+    int own = o.verbs || o.nactors || o.agents || o.discards || o.issues;
+    if (own) {
+        files.verbs = o.verbs;
         for (int i = 0; i < o.nactors; i++)
             files.actors[i] = o.actors[i];
-    } else {
+        files.agents = o.agents;
+        files.discards = o.discards;
+        files.issues = o.issues;
+        if (!files.verbs) {
+            fprintf(stderr, "%s: --dict FILE is needed when other "
+                            "dictionaries are named\n", prog);
+            return EXIT_USAGE;
+        }
+    }
+    files.verbs = own ? files.verbs
+                      : bundled(o.dir, "CAMEO.2.0.txt", b[0], 4096);
+    if (!own) {
         files.actors[0] = bundled(o.dir, "Phoenix.Countries.actors.txt", b[1], 4096);
         files.actors[1] = bundled(o.dir, "Phoenix.International.actors.txt", b[2], 4096);
         files.actors[2] = bundled(o.dir, "Phoenix.MilNonState.actors.txt", b[3], 4096);
+        files.agents = bundled(o.dir, "Phoenix.agents.txt", b[4], 4096);
+        files.discards = bundled(o.dir, "Phoenix.discards.txt", b[5], 4096);
+        files.issues = bundled(o.dir, "Phoenix.IssueCoding.txt", b[6], 4096);
     }
-    files.agents = o.agents ? o.agents : bundled(o.dir, "Phoenix.agents.txt", b[4], 4096);
-    files.discards = o.discards ? o.discards
-                                : bundled(o.dir, "Phoenix.discards.txt", b[5], 4096);
-    files.issues = o.issues ? o.issues
-                            : bundled(o.dir, "Phoenix.IssueCoding.txt", b[6], 4096);
     if (!files.verbs) {
         fprintf(stderr, "%s: no verb dictionary: bundled data not found in %s "
                         "(set KHABAR_DATA or use --dict)\n", prog, data_dir());

@@ -330,4 +330,30 @@ run code --dict "$TMP/missing-verbs.txt" --actors "$DICT/actors.txt" \
 status 1
 has "$ERR" "missing-verbs.txt"
 
+# options that need a value say so
+run code --format
+status 2
+has "$ERR" "needs a name"
+run validate "$CLI/fail.xml" --min-pass
+status 2
+has "$ERR" "needs a count"
+
+# named dictionaries form the whole set: no bundled file is mixed in
+run code --actors "$DICT/actors.txt" "$CLI/batch.xml"
+status 2
+has "$ERR" "--dict FILE is needed"
+
+# the bundled Phoenix set codes the bundled example, issues included
+run code "$HERE/../data/examples/sample.xml"
+status 0
+has "$OUT" '"source":"USA","target":"IRN","code":"130"'
+has "$OUT" '"issues":"SECURITY_SERVICES,1'
+
+# --json escapes the file name
+mkdir -p "$TMP/a\"b/cli" "$TMP/a\"b/cases"
+cp "$CLI/fail.xml" "$TMP/a\"b/cli/"
+cp -r "$DICT" "$TMP/a\"b/cases/dict"
+run validate --json "$TMP/a\"b/cli/fail.xml"
+has "$OUT" 'a\"b'
+
 echo "cli.sh: $n checks passed"

@@ -9,6 +9,7 @@
 #include "../base/error.h"
 #include "../base/util.h"
 #include "../dict/discards.h"
+#include "../dict/issues.h"
 #include "coder.h"
 #include "result.h"
 
@@ -524,6 +525,14 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
         return KB_ERR_NOMEM;
     }
     scan(&c);
+    if (!c.failed && out->n > 0 && d->issues.n > 0 && rec->text) {
+        const char *issues = "";
+        if (kbi_issues_match(d, rec->text, strlen(rec->text), &out->arena,
+                             &issues, NULL) != KB_OK)
+            c.failed = 1;
+        for (size_t i = 0; i < out->n; i++)
+            out->events[i].issues = issues;
+    }
     if (c.failed || out->arena.failed) {
         kbi_error_set(err, KB_ERR_NOMEM, NULL, rec->line, 0, "out of memory");
         return KB_ERR_NOMEM;
