@@ -465,6 +465,10 @@ static kb_status reject(kb_result *out, const char *why)
     return KB_OK;
 }
 
+static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
+                               const kb_record *rec, kbi_sentence *s,
+                               int32_t day, kb_result *out, kb_error *err);
+
 kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
                          const kb_record *rec, kb_result *out, kb_error *err)
 {
@@ -501,8 +505,43 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
         out->rejection = "bad_input_parse";
         return stt;
     }
+    return code_sentence(d, cfg, rec, &s, day, out, err);
+}
+
+kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
+                            const kb_record *rec, kbi_sentence *s,
+                            kb_result *out, kb_error *err)
+{
+    kb_config defaults;
+    if (!cfg)
+        cfg = rec->config;
+    if (!cfg) {
+        kb_config_init(&defaults);
+        cfg = &defaults;
+    }
+    int32_t day = 0;
+    if (!rec->date || !kbi_parse_dict_date(rec->date, strlen(rec->date), &day)) {
+        kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
+                      "expected a date YYYYMMDD, got '%s'",
+                      rec->date ? rec->date : "");
+        return KB_ERR_INVALID;
+    }
+    if (rec->text) {
+        int k = kbi_discard_match(d, rec->text, strlen(rec->text), NULL);
+        if (k)
+            return reject(out, k == 2 ? "storydiscard" : "sentencediscard");
+    }
+    return code_sentence(d, cfg, rec, s, day, out, err);
+}
+
+/* Everything after the parse: stream, clauses, actors, verbs, events.
+ * `out` has been cleared; s lives in out->work. */
+static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
+                               const kb_record *rec, kbi_sentence *s,
+                               int32_t day, kb_result *out, kb_error *err)
+{
     kbi_stream st;
-    stt = kbi_stream_build(&s, &out->work, &st);
+    kb_status stt = kbi_stream_build(s, &out->work, &st);
     if (stt != KB_OK) {
         kbi_error_set(err, stt, NULL, rec->line, 0, "%s",
                       stt == KB_ERR_LIMIT ? "parse nested too deeply"

@@ -28,4 +28,12 @@ typedef struct kbi_assign {
 int kbi_match_side(const kb_dict *d, const kbi_pel *E, int nE,
                    const kbi_sel *S, int nS, int upper, kbi_assign *as);
 
+/* Codes a sentence whose parse is already in `s` (any parse source).
+ * `out` must have been cleared with kbi_result_clear; s should live in
+ * out->work or longer. Applies the discard check on rec->text. */
+struct kb_result;
+kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
+                            const kb_record *rec, kbi_sentence *s,
+                            struct kb_result *out, kb_error *err);
+
 #endif
