@@ -399,13 +399,18 @@ static void usage_code(FILE *f)
     fprintf(f,
             "usage: khabar code [options] [FILES|-]\n"
             "\n"
-            "Codes PETRARCH XML (<Sentence> records with <Text> and <Parse>)\n"
-            "into events, one per line, on standard output. Reads standard\n"
+            "Codes parsed sentences into events, one per line, on standard\n"
+            "output: PETRARCH XML (<Sentence> records with <Text> and a Penn\n"
+            "Treebank <Parse>) or CoNLL-U dependency parses. Reads standard\n"
             "input when no file (or '-') is given. Uses the bundled Phoenix\n"
             "dictionaries unless dictionaries are named: then exactly the\n"
             "named files are used (--dict is required).\n"
             "\n"
             "  --format jsonl|phoenix  output format (default jsonl)\n"
+            "  --input xml|conllu|auto input format (default: by extension,\n"
+            "                    then by content)\n"
+            "  --date YYYY-MM-DD date of sentences that carry none (CoNLL-U\n"
+            "                    without a '# date =' comment)\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
             "  --actors FILE     actor dictionary (repeat for several)\n"
             "  --agents FILE     agent dictionary\n"
@@ -472,6 +477,7 @@ static int cmd_code(int argc, char **argv)
     dict_opts o;
     memset(&o, 0, sizeof o);
     kb_format fmt = KB_FORMAT_JSONL;
+    kb_reader_options ropt = {KB_INPUT_AUTO, NULL, diag_print, NULL};
     const char *inputs[256];
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -483,6 +489,18 @@ static int cmd_code(int argc, char **argv)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage_code(stdout);
             return 0;
+        } else if ((!strcmp(argv[i], "--input") || !strcmp(argv[i], "--date")) &&
+                   i + 1 == argc) {
+            fprintf(stderr, "%s: %s needs a value\n", prog, argv[i]);
+            return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--input")) {
+            if (kb_input_format_parse(argv[++i], &ropt.format) != KB_OK) {
+                fprintf(stderr, "%s: unknown input format '%s' (xml, conllu, "
+                                "auto)\n", prog, argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(argv[i], "--date")) {
+            ropt.date = argv[++i];
         } else if (!strcmp(argv[i], "--format") && i + 1 == argc) {
             fprintf(stderr, "%s: --format needs a name (jsonl, phoenix)\n", prog);
             return EXIT_USAGE;
@@ -552,13 +570,12 @@ static int cmd_code(int argc, char **argv)
         if (!strcmp(inputs[i], "-")) {
             size_t len = 0;
             mem = read_stdin(&len);
-            st = mem ? kb_reader_open_mem(mem, len, "<stdin>", diag_print, NULL,
-                                          &r, &err)
+            st = mem ? kb_reader_open_buffer(mem, len, "<stdin>", &ropt, &r, &err)
                      : KB_ERR_NOMEM;
             if (!mem)
                 fprintf(stderr, "%s: out of memory reading stdin\n", prog);
         } else {
-            st = kb_reader_open(inputs[i], diag_print, NULL, &r, &err);
+            st = kb_reader_open_file(inputs[i], &ropt, &r, &err);
         }
         if (st != KB_OK) {
             if (mem || strcmp(inputs[i], "-"))
@@ -584,7 +601,7 @@ static void usage(FILE *f)
             "usage: khabar COMMAND [options]\n"
             "\n"
             "Commands:\n"
-            "  code      code PETRARCH XML into events (JSON Lines, Phoenix TSV)\n"
+            "  code      code parsed sentences (PETRARCH XML, CoNLL-U) into events\n"
             "  validate  run a PETRARCH validation file and report the score\n"
             "  help      show this text (khabar COMMAND --help for a command)\n"
             "\n"

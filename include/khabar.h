@@ -156,6 +156,9 @@ typedef struct kb_record {
     int expect_none;       /* noevents="True" */
     const char *expect_error; /* error="..." or NULL */
     const kb_config *config; /* options in force for this record */
+    const void *parsed;    /* a parse from another source (CoNLL-U, the
+                              NLP pipeline), used when parse is NULL;
+                              internal to libkhabar */
 } kb_record;
 
 typedef struct kb_reader kb_reader;
@@ -180,6 +183,33 @@ KB_API kb_status kb_reader_open_mem(const char *data, size_t len,
                                     const char *name, kb_diag_fn diag,
                                     void *user, kb_reader **out,
                                     kb_error *err);
+/* Input formats kb_reader_open_file / _buffer accept. */
+typedef enum kb_input_format {
+    KB_INPUT_AUTO,    /* by extension (.xml, .conllu), then by content */
+    KB_INPUT_XML,     /* PETRARCH XML with Penn Treebank parses */
+    KB_INPUT_CONLLU   /* CoNLL-U dependency parses */
+} kb_input_format;
+
+typedef struct kb_reader_options {
+    kb_input_format format;
+    const char *date;    /* YYYYMMDD or YYYY-MM-DD for inputs that carry
+                            no date (CoNLL-U without "# date ="), or NULL */
+    kb_diag_fn diag;     /* receives each bad record; may be NULL */
+    void *diag_user;
+} kb_reader_options;
+
+/* "xml", "conllu" (or "auto") -> *out; KB_ERR_INVALID otherwise. */
+KB_API kb_status kb_input_format_parse(const char *name, kb_input_format *out);
+
+/* Opens any supported input. `o` may be NULL (auto, no date, no diag). */
+KB_API kb_status kb_reader_open_file(const char *path,
+                                     const kb_reader_options *o,
+                                     kb_reader **out, kb_error *err);
+KB_API kb_status kb_reader_open_buffer(const char *data, size_t len,
+                                       const char *name,
+                                       const kb_reader_options *o,
+                                       kb_reader **out, kb_error *err);
+
 /* Returns 1 and fills *rec with the next record, 0 at the end. */
 KB_API int kb_reader_next(kb_reader *r, kb_record *rec);
 KB_API const kb_environment *kb_reader_environment(const kb_reader *r);

@@ -356,4 +356,18 @@ cp -r "$DICT" "$TMP/a\"b/cases/dict"
 run validate --json "$TMP/a\"b/cli/fail.xml"
 has "$OUT" 'a\"b'
 
+# CoNLL-U input: dependency parses coded like Penn Treebank ones
+run code --date 2019-11-24 "$CLI/sample.conllu"
+status 0
+has "$OUT" '"date":"2019-11-24","source":"USA","target":"IRN","code":"130"'
+run code "$CLI/sample.conllu"
+status 1
+has "$ERR" "no date"
+run_in "$CLI/sample.conllu" code --input conllu --date 20191124 -
+status 0
+has "$OUT" '"record_id":"doc1_1"'
+run code --input yaml "$CLI/sample.conllu"
+status 2
+has "$ERR" "unknown input format"
+
 echo "cli.sh: $n checks passed"

@@ -3,6 +3,7 @@
  * verb phrase headed by a dictionary verb gets a code from the first
  * matching pattern of its block (or the verb's default), a source and a
  * target, and becomes events. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -486,7 +487,15 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
             return reject(out, k == 2 ? "storydiscard" : "sentencediscard");
     }
     int32_t day = 0;
-    if (!rec->date || !kbi_parse_dict_date(rec->date, strlen(rec->date), &day)) {
+    if (!rec->date || !rec->date[0]) {
+        kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
+                      "the sentence has no date (give one with --date "
+                      "YYYY-MM-DD or a '# date =' comment)");
+        if (err && rec->id)
+            snprintf(err->record, sizeof err->record, "%s", rec->id);
+        return KB_ERR_INVALID;
+    }
+    if (!kbi_parse_dict_date(rec->date, strlen(rec->date), &day)) {
         kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
                       "expected a date YYYYMMDD, got '%s'",
                       rec->date ? rec->date : "");
@@ -494,6 +503,9 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
             snprintf(err->record, sizeof err->record, "%s", rec->id);
         return KB_ERR_INVALID;
     }
+    if (!rec->parse && rec->parsed)
+        return code_sentence(d, cfg, rec, (kbi_sentence *)(uintptr_t)rec->parsed,
+                             day, out, err);
     if (!rec->parse)
         return reject(out, "noparse");
     kbi_sentence s;

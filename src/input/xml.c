@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "khabar.h"
+#include "input.h"
 #include "../base/arena.h"
 #include "../base/error.h"
 #include "../base/util.h"
@@ -40,7 +41,7 @@ typedef struct building {
     int nomem;
 } building;
 
-struct kb_reader {
+struct kbi_xml_reader {
     xmlTextReaderPtr xr;
     char *data;         /* our copy of the document */
     size_t len, pos;    /* pos: how much libxml2 has been given */
@@ -67,10 +68,10 @@ struct kb_reader {
 
 /* ---- reporting --------------------------------------------------------- */
 
-static void report(kb_reader *r, kb_status code, int line, int column,
+static void report(kbi_xml_reader *r, kb_status code, int line, int column,
                    const char *record, const char *fmt, ...) KBI_PRINTF(6, 7);
 
-static void report(kb_reader *r, kb_status code, int line, int column,
+static void report(kbi_xml_reader *r, kb_status code, int line, int column,
                    const char *record, const char *fmt, ...)
 {
     if (!r->diag)
@@ -88,7 +89,7 @@ static void report(kb_reader *r, kb_status code, int line, int column,
 }
 
 /* Whether line:column is where the input ends (blanks aside). */
-static int at_end(const kb_reader *r, int line, int column)
+static int at_end(const kbi_xml_reader *r, int line, int column)
 {
     if (r->pos != r->len || line < 1 || column < 1)
         return 0;
@@ -103,7 +104,7 @@ static int at_end(const kb_reader *r, int line, int column)
     return 1;
 }
 
-static int has_start_tag(const kb_reader *r)
+static int has_start_tag(const kbi_xml_reader *r)
 {
     for (size_t i = 0; i + 1 < r->len; i++) {
         unsigned char c = (unsigned char)r->data[i + 1];
@@ -124,7 +125,7 @@ static void on_xml_error(void *arg, const xmlError *e)
 static void on_xml_error(void *arg, xmlErrorPtr e)
 #endif
 {
-    kb_reader *r = arg;
+    kbi_xml_reader *r = arg;
     if (!e || e->level == XML_ERR_WARNING || e->level == XML_ERR_NONE ||
         r->failed)
         return;
@@ -157,7 +158,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 }
 
 /* Ends the reading, reporting why when it was not a clean end. */
-static void stop(kb_reader *r, int ret)
+static void stop(kbi_xml_reader *r, int ret)
 {
     if (r->done)
         return;
@@ -180,7 +181,7 @@ static void stop(kb_reader *r, int ret)
  * including the next '>'. */
 static int feed(void *ctx, char *buf, int len)
 {
-    kb_reader *r = ctx;
+    kbi_xml_reader *r = ctx;
     size_t left = r->len - r->pos;
     if (len <= 0 || left == 0)
         return 0;
@@ -209,7 +210,7 @@ static void quiet(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-static void hooks_on(kb_reader *r, saved_hooks *h)
+static void hooks_on(kbi_xml_reader *r, saved_hooks *h)
 {
     h->sfn = xmlStructuredError;
     h->sctx = xmlStructuredErrorContext;
@@ -225,7 +226,7 @@ static void hooks_off(const saved_hooks *h)
     xmlSetGenericErrorFunc(h->gctx, h->gfn);
 }
 
-static int read_node(kb_reader *r)
+static int read_node(kbi_xml_reader *r)
 {
     if (r->done)
         return 0;
@@ -240,14 +241,14 @@ static int read_node(kb_reader *r)
     return 1;
 }
 
-static int node_type(kb_reader *r) { return xmlTextReaderNodeType(r->xr); }
-static int node_depth(kb_reader *r) { return xmlTextReaderDepth(r->xr); }
-static int node_empty(kb_reader *r)
+static int node_type(kbi_xml_reader *r) { return xmlTextReaderNodeType(r->xr); }
+static int node_depth(kbi_xml_reader *r) { return xmlTextReaderDepth(r->xr); }
+static int node_empty(kbi_xml_reader *r)
 {
     return xmlTextReaderIsEmptyElement(r->xr) == 1;
 }
 
-static int node_is(kb_reader *r, const char *name)
+static int node_is(kbi_xml_reader *r, const char *name)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r->xr);
     return n && strcmp((const char *)n, name) == 0;
@@ -255,7 +256,7 @@ static int node_is(kb_reader *r, const char *name)
 
 /* Byte offset of the start of `line`, walking on from the last answer
  * (lines asked for mostly grow). Sets r->mark_line to the line reached. */
-static size_t line_offset(kb_reader *r, int line)
+static size_t line_offset(kbi_xml_reader *r, int line)
 {
     if (line < r->mark_line || r->mark_line < 1) {
         r->mark_line = 1;
@@ -274,7 +275,7 @@ static size_t line_offset(kb_reader *r, int line)
 
 /* libxml2 dates an element by the line where its start tag ends; a tag
  * spread over lines began at the '<' found walking back from there. */
-static int tag_start_line(kb_reader *r, int line)
+static int tag_start_line(kbi_xml_reader *r, int line)
 {
     size_t i = line_offset(r, line);
     if (r->mark_line != line)
@@ -294,7 +295,7 @@ static int tag_start_line(kb_reader *r, int line)
 
 /* Line of the current element. libxml2 keeps element lines in 16 bits;
  * past that the parser's position (at most one tag ahead) stands in. */
-static int node_line(kb_reader *r)
+static int node_line(kbi_xml_reader *r)
 {
     xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
     int line = n && n->line > 0 && n->line < 65535
@@ -312,7 +313,7 @@ static int is_text(int type)
 
 /* ---- collecting element text ------------------------------------------- */
 
-static void collect_start(kb_reader *r, const char **slot, kbi_arena *a,
+static void collect_start(kbi_xml_reader *r, const char **slot, kbi_arena *a,
                           int trim)
 {
     collector *c = &r->text;
@@ -329,7 +330,7 @@ static void collect_start(kb_reader *r, const char **slot, kbi_arena *a,
 }
 
 /* Returns 0 when out of memory. */
-static int collect_text(kb_reader *r)
+static int collect_text(kbi_xml_reader *r)
 {
     collector *c = &r->text;
     const xmlChar *v = xmlTextReaderConstValue(r->xr);
@@ -343,7 +344,7 @@ static int collect_text(kb_reader *r)
 
 /* At an end tag: finishes the collection when it is the collected
  * element's. Returns 0 when out of memory. */
-static int collect_end(kb_reader *r)
+static int collect_end(kbi_xml_reader *r)
 {
     collector *c = &r->text;
     if (!c->active || node_depth(r) != c->depth)
@@ -363,7 +364,7 @@ static int collect_end(kb_reader *r)
 
 /* ---- outside records: environment, options, <Stop> --------------------- */
 
-static void apply_config(kb_reader *r)
+static void apply_config(kbi_xml_reader *r)
 {
     xmlChar *opt = xmlTextReaderGetAttribute(r->xr, BAD_CAST "option");
     xmlChar *val = xmlTextReaderGetAttribute(r->xr, BAD_CAST "value");
@@ -375,7 +376,7 @@ static void apply_config(kb_reader *r)
     xmlFree(val);
 }
 
-static void env_element(kb_reader *r)
+static void env_element(kbi_xml_reader *r)
 {
     static const struct {
         const char *name;
@@ -399,7 +400,7 @@ static void env_element(kb_reader *r)
 /* An entity reference left in element text: only the predefined
  * entities and character references are expanded (expanding entities
  * declared in the document would also let it pull in local files). */
-static void unexpanded(kb_reader *r, const char *record)
+static void unexpanded(kbi_xml_reader *r, const char *record)
 {
     const xmlChar *name = xmlTextReaderConstName(r->xr);
     report(r, KB_ERR_INVALID, xmlTextReaderGetParserLineNumber(r->xr), 0,
@@ -407,7 +408,7 @@ static void unexpanded(kb_reader *r, const char *record)
            "expanded", name ? (const char *)name : "");
 }
 
-static void outside_node(kb_reader *r)
+static void outside_node(kbi_xml_reader *r)
 {
     int type = node_type(r);
     if (is_text(type)) {
@@ -434,7 +435,7 @@ static void outside_node(kb_reader *r)
 }
 
 /* Reads on until a <Sentence> start tag. Returns 0 at the end. */
-static int seek_sentence(kb_reader *r)
+static int seek_sentence(kbi_xml_reader *r)
 {
     while (read_node(r)) {
         if (node_type(r) == XML_READER_TYPE_ELEMENT && node_is(r, "Sentence"))
@@ -446,9 +447,9 @@ static int seek_sentence(kb_reader *r)
 
 /* ---- records ----------------------------------------------------------- */
 
-static void problem(kb_reader *r, const char *fmt, ...) KBI_PRINTF(2, 3);
+static void problem(kbi_xml_reader *r, const char *fmt, ...) KBI_PRINTF(2, 3);
 
-static void problem(kb_reader *r, const char *fmt, ...)
+static void problem(kbi_xml_reader *r, const char *fmt, ...)
 {
     building *b = &r->b;
     if (b->problem[0])
@@ -461,7 +462,7 @@ static void problem(kb_reader *r, const char *fmt, ...)
 }
 
 /* An attribute of the current element as an arena string, or NULL. */
-static const char *attr(kb_reader *r, const char *name)
+static const char *attr(kbi_xml_reader *r, const char *name)
 {
     xmlChar *v = xmlTextReaderGetAttribute(r->xr, BAD_CAST name);
     if (!v)
@@ -487,7 +488,7 @@ static int is_true(const char *s)
     return *s == '\0';
 }
 
-static void on_coding(kb_reader *r)
+static void on_coding(kbi_xml_reader *r)
 {
     building *b = &r->b;
     const char *none = attr(r, "noevents"), *error = attr(r, "error");
@@ -515,7 +516,7 @@ static void on_coding(kb_reader *r)
 }
 
 /* Starts a record at the current <Sentence>. */
-static void begin_record(kb_reader *r)
+static void begin_record(kbi_xml_reader *r)
 {
     building *b = &r->b;
     kbi_arena_reset(&r->arena);
@@ -546,7 +547,7 @@ static int valid_date(const char *s)
 
 /* The record is complete: returns 1 to yield it, 0 when it was reported
  * and skipped. */
-static int finish_record(kb_reader *r)
+static int finish_record(kbi_xml_reader *r)
 {
     building *b = &r->b;
     const kb_record *rec = &b->rec;
@@ -579,7 +580,7 @@ static int finish_record(kb_reader *r)
     return 1;
 }
 
-static void record_element(kb_reader *r)
+static void record_element(kbi_xml_reader *r)
 {
     building *b = &r->b;
     if (node_is(r, "EventCoding"))
@@ -596,7 +597,7 @@ static void record_element(kb_reader *r)
 
 /* Reads the record whose <Sentence> is the current node. Returns 1 when it
  * is good, 0 when it was skipped, -1 when the input ended inside it. */
-static int read_record(kb_reader *r)
+static int read_record(kbi_xml_reader *r)
 {
     begin_record(r);
     if (node_empty(r))
@@ -625,7 +626,7 @@ static int read_record(kb_reader *r)
 
 /* ---- the public functions ---------------------------------------------- */
 
-int kb_reader_next(kb_reader *r, kb_record *rec)
+int kbi_xml_next(kbi_xml_reader *r, kb_record *rec)
 {
     if (!r)
         return 0;
@@ -644,12 +645,12 @@ int kb_reader_next(kb_reader *r, kb_record *rec)
     }
 }
 
-/* Takes `data` (allocated with kbi_realloc, len + 1 bytes). */
-static kb_status open_buffer(char *data, size_t len, const char *name,
-                             kb_diag_fn diag, void *user, kb_reader **out,
+/* Takes `data` (allocated with kbi_realloc(NULL, ...), len + 1 bytes). */
+kb_status kbi_xml_open_owned(char *data, size_t len, const char *name,
+                             kb_diag_fn diag, void *user, kbi_xml_reader **out,
                              kb_error *err)
 {
-    kb_reader *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
+    kbi_xml_reader *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
     if (!r) {
         kbi_free(NULL, data, len + 1);
         kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -670,7 +671,7 @@ static kb_status open_buffer(char *data, size_t len, const char *name,
     r->xr = xmlReaderForIO(feed, NULL, r, r->name, NULL, XML_PARSE_NONET);
     hooks_off(&h);
     if (!r->xr) {
-        kb_reader_free(r);
+        kbi_xml_free(r);
         kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0,
                       "cannot create an XML reader");
         return KB_ERR_NOMEM;
@@ -682,8 +683,8 @@ static kb_status open_buffer(char *data, size_t len, const char *name,
     return KB_OK;
 }
 
-kb_status kb_reader_open_mem(const char *data, size_t len, const char *name,
-                             kb_diag_fn diag, void *user, kb_reader **out,
+kb_status kbi_xml_open_mem(const char *data, size_t len, const char *name,
+                             kb_diag_fn diag, void *user, kbi_xml_reader **out,
                              kb_error *err)
 {
     if (!out || (!data && len)) {
@@ -701,11 +702,11 @@ kb_status kb_reader_open_mem(const char *data, size_t len, const char *name,
     if (len)
         memcpy(copy, data, len);
     copy[len] = '\0';
-    return open_buffer(copy, len, name, diag, user, out, err);
+    return kbi_xml_open_owned(copy, len, name, diag, user, out, err);
 }
 
-kb_status kb_reader_open(const char *path, kb_diag_fn diag, void *user,
-                         kb_reader **out, kb_error *err)
+kb_status kbi_xml_open(const char *path, kb_diag_fn diag, void *user,
+                         kbi_xml_reader **out, kb_error *err)
 {
     if (!out || !path) {
         kbi_error_set(err, KB_ERR_INVALID, path, 0, 0, "no file name");
@@ -717,17 +718,17 @@ kb_status kb_reader_open(const char *path, kb_diag_fn diag, void *user,
     kb_status st = kbi_read_file(path, NULL, &data, &len, err);
     if (st != KB_OK)
         return st;
-    return open_buffer(data, len, path, diag, user, out, err);
+    return kbi_xml_open_owned(data, len, path, diag, user, out, err);
 }
 
-const kb_environment *kb_reader_environment(const kb_reader *r)
+const kb_environment *kbi_xml_environment(const kbi_xml_reader *r)
 {
     return r ? &r->env : NULL;
 }
 
-size_t kb_reader_errors(const kb_reader *r) { return r ? r->errors : 0; }
+size_t kbi_xml_errors(const kbi_xml_reader *r) { return r ? r->errors : 0; }
 
-void kb_reader_free(kb_reader *r)
+void kbi_xml_free(kbi_xml_reader *r)
 {
     if (!r)
         return;
