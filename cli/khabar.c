@@ -160,6 +160,11 @@ static void usage_validate(FILE *f)
             "\n"
             "  --dict-dir DIR   another place to look for dictionaries\n"
             "  --json           print a JSON summary instead\n"
+            "  --parse given|own  code the given Penn Treebank parses\n"
+            "                   (default) or parse each record's text with\n"
+            "                   Khabar's own tokenizer, tagger and parser\n"
+            "  --model FILE     the NLP model for --parse own (default: the\n"
+            "                   bundled data/model/khabar-en.model)\n"
             "  --min-pass N     exit 1 only when fewer than N records pass\n"
             "                   (default: when any record fails)\n"
             "  --strict         stop at the first malformed dictionary entry\n"
@@ -223,7 +228,8 @@ static int cmd_validate(int argc, char **argv)
     dict_opts o;
     memset(&o, 0, sizeof o);
     const char *file = NULL;
-    int json = 0;
+    int json = 0, own = 0;
+    const char *model_path = NULL;
     long min_pass = -1;
     for (int i = 1; i < argc; i++) {
         int k = dict_option(&o, argc, argv, &i);
@@ -236,6 +242,15 @@ static int cmd_validate(int argc, char **argv)
             return 0;
         } else if (!strcmp(argv[i], "--json")) {
             json = 1;
+        } else if (!strcmp(argv[i], "--parse") && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (strcmp(v, "own") && strcmp(v, "given")) {
+                fprintf(stderr, "%s: --parse expects 'given' or 'own'\n", prog);
+                return EXIT_USAGE;
+            }
+            own = !strcmp(v, "own");
+        } else if (!strcmp(argv[i], "--model") && i + 1 < argc) {
+            model_path = argv[++i];
         } else if (!strcmp(argv[i], "--min-pass") && i + 1 == argc) {
             fprintf(stderr, "%s: --min-pass needs a count\n", prog);
             return EXIT_USAGE;
@@ -314,6 +329,13 @@ static int cmd_validate(int argc, char **argv)
         kb_reader_free(r);
         return 1;
     }
+    kb_model *model = NULL;
+    if (own && kb_model_load(model_path, &model, &err) != KB_OK) {
+        print_error(&err);
+        kb_dict_free(d);
+        kb_reader_free(r);
+        return 1;
+    }
     kb_result *res = kb_result_new(NULL);
     int passed = 0, failed = 0, first_json = 1;
     if (json) {
@@ -324,7 +346,8 @@ static int cmd_validate(int argc, char **argv)
     for (; have; have = kb_reader_next(r, &rec)) {
         if (!rec.active)
             continue;
-        kb_status st = kb_code_record(d, NULL, &rec, res, &err);
+        kb_status st = own ? kb_code_record_text(d, model, NULL, &rec, res, &err)
+                           : kb_code_record(d, NULL, &rec, res, &err);
         if (st != KB_OK && st != KB_ERR_SYNTAX)
             print_error(&err);
         triple exp[MAX_TRIPLES], got[MAX_TRIPLES];
@@ -383,6 +406,7 @@ static int cmd_validate(int argc, char **argv)
                         "errors above); they are not counted\n",
                 prog, file, bad);
     kb_result_free(res);
+    kb_model_free(model);
     kb_dict_free(d);
     kb_reader_free(r);
     if (bad)
@@ -401,14 +425,16 @@ static void usage_code(FILE *f)
             "\n"
             "Codes parsed sentences into events, one per line, on standard\n"
             "output: PETRARCH XML (<Sentence> records with <Text> and a Penn\n"
-            "Treebank <Parse>) or CoNLL-U dependency parses. Reads standard\n"
-            "input when no file (or '-') is given. Uses the bundled Phoenix\n"
-            "dictionaries unless dictionaries are named: then exactly the\n"
-            "named files are used (--dict is required).\n"
+            "Treebank <Parse>), CoNLL-U dependency parses, or raw text.\n"
+            "Reads standard input when no file (or '-') is given. Uses the\n"
+            "bundled Phoenix dictionaries unless dictionaries are named:\n"
+            "then exactly the named files are used (--dict is required).\n"
             "\n"
             "  --format jsonl|phoenix  output format (default jsonl)\n"
-            "  --input xml|conllu|auto input format (default: by extension,\n"
-            "                    then by content)\n"
+            "  --input xml|conllu|text|jsonl|auto  input format (default: by\n"
+            "                    extension, then by content; raw text is\n"
+            "                    tokenized, tagged and parsed by Khabar)\n"
+            "  --model FILE      NLP model for raw text (default: bundled)\n"
             "  --date YYYY-MM-DD date of sentences that carry none (CoNLL-U\n"
             "                    without a '# date =' comment)\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
@@ -477,7 +503,8 @@ static int cmd_code(int argc, char **argv)
     dict_opts o;
     memset(&o, 0, sizeof o);
     kb_format fmt = KB_FORMAT_JSONL;
-    kb_reader_options ropt = {KB_INPUT_AUTO, NULL, diag_print, NULL};
+    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, NULL, diag_print, NULL};
+    const char *model_path = NULL;
     const char *inputs[256];
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -496,11 +523,13 @@ static int cmd_code(int argc, char **argv)
         } else if (!strcmp(argv[i], "--input")) {
             if (kb_input_format_parse(argv[++i], &ropt.format) != KB_OK) {
                 fprintf(stderr, "%s: unknown input format '%s' (xml, conllu, "
-                                "auto)\n", prog, argv[i]);
+                                "text, jsonl, auto)\n", prog, argv[i]);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--date")) {
             ropt.date = argv[++i];
+        } else if (!strcmp(argv[i], "--model") && i + 1 < argc) {
+            model_path = argv[++i];
         } else if (!strcmp(argv[i], "--format") && i + 1 == argc) {
             fprintf(stderr, "%s: --format needs a name (jsonl, phoenix)\n", prog);
             return EXIT_USAGE;
@@ -558,6 +587,14 @@ static int cmd_code(int argc, char **argv)
     kb_dict *d = load_dict(&files, o.strict, o.warnings);
     if (!d)
         return 1;
+    /* raw text needs the model; it is mapped, so loading costs little */
+    kb_model *model = NULL;
+    kb_error model_err;
+    memset(&model_err, 0, sizeof model_err);
+    if (ropt.format == KB_INPUT_AUTO || ropt.format == KB_INPUT_TEXT ||
+        ropt.format == KB_INPUT_JSONL)
+        kb_model_load(model_path, &model, &model_err);
+    ropt.model = model;
     kb_result *res = kb_result_new(NULL);
     int bad = 0;
     if (ninputs == 0)
@@ -580,6 +617,8 @@ static int cmd_code(int argc, char **argv)
         if (st != KB_OK) {
             if (mem || strcmp(inputs[i], "-"))
                 print_error(&err);
+            if (!model && model_err.message[0])
+                print_error(&model_err);
             free(mem);
             bad = 1;
             continue;
@@ -589,6 +628,7 @@ static int cmd_code(int argc, char **argv)
         free(mem);
     }
     kb_result_free(res);
+    kb_model_free(model);
     kb_dict_free(d);
     return bad;
 }

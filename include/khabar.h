@@ -183,14 +183,28 @@ KB_API kb_status kb_reader_open_mem(const char *data, size_t len,
                                     const char *name, kb_diag_fn diag,
                                     void *user, kb_reader **out,
                                     kb_error *err);
+/* ---- Khabar's own NLP: tokenizer, tagger, parser ---------------------- */
+
+typedef struct kb_model kb_model;
+
+/* Loads (maps) a model file; NULL path: the bundled model. Immutable after
+ * loading, shared by threads. Caller frees with kb_model_free. */
+KB_API kb_status kb_model_load(const char *path, kb_model **out,
+                               kb_error *err);
+KB_API void kb_model_free(kb_model *m);
+
 /* Input formats kb_reader_open_file / _buffer accept. */
 typedef enum kb_input_format {
-    KB_INPUT_AUTO,    /* by extension (.xml, .conllu), then by content */
+    KB_INPUT_AUTO,    /* by extension (.xml .conllu .txt .jsonl), then by
+                         content (XML '<', JSON '{', CoNLL-U, else text) */
     KB_INPUT_XML,     /* PETRARCH XML with Penn Treebank parses */
-    KB_INPUT_CONLLU   /* CoNLL-U dependency parses */
+    KB_INPUT_CONLLU,  /* CoNLL-U dependency parses */
+    KB_INPUT_TEXT,    /* raw text: one document, parsed with the model */
+    KB_INPUT_JSONL    /* JSON Lines articles {"id","date","text",...} */
 } kb_input_format;
 
 typedef struct kb_reader_options {
+    const kb_model *model; /* needed for raw text */
     kb_input_format format;
     const char *date;    /* YYYYMMDD or YYYY-MM-DD for inputs that carry
                             no date (CoNLL-U without "# date ="), or NULL */
@@ -198,7 +212,8 @@ typedef struct kb_reader_options {
     void *diag_user;
 } kb_reader_options;
 
-/* "xml", "conllu" (or "auto") -> *out; KB_ERR_INVALID otherwise. */
+/* "xml", "conllu", "text", "jsonl" (or "auto") -> *out; KB_ERR_INVALID
+ * otherwise. */
 KB_API kb_status kb_input_format_parse(const char *name, kb_input_format *out);
 
 /* Opens any supported input. `o` may be NULL (auto, no date, no diag). */
@@ -219,7 +234,8 @@ KB_API void kb_reader_free(kb_reader *r);
 
 /* ---- coding ----------------------------------------------------------- */
 
-/* One coded event. Strings belong to the kb_result. */
+/* One coded event. Strings belong to the kb_result (pattern and
+ * pattern_file to the kb_dict), valid until the next coding call. */
 typedef struct kb_event {
     const char *source;      /* actor code, "---" if none */
     const char *target;
@@ -253,6 +269,12 @@ KB_API kb_status kb_code_record(const kb_dict *d, const kb_config *c,
                                 const kb_record *rec, kb_result *out,
                                 kb_error *err);
 
+/* Codes rec->text parsed by Khabar's own NLP (the record's <Parse>, if
+ * any, is ignored). Same contract as kb_code_record. */
+KB_API kb_status kb_code_record_text(const kb_dict *d, const kb_model *m,
+                                     const kb_config *c, const kb_record *rec,
+                                     kb_result *out, kb_error *err);
+
 /* ---- CAMEO reference tables -------------------------------------------- */
 
 /* Goldstein weight of a CAMEO code (falls back to parent codes); returns 0
@@ -276,6 +298,12 @@ typedef enum kb_format {
     KB_FORMAT_JSONL,   /* one JSON object per event (default) */
     KB_FORMAT_PHOENIX  /* PETRARCH/Phoenix tab-separated event lines */
 } kb_format;
+
+/* Writes the parse of a record read from CoNLL-U, raw text or JSON Lines
+ * (its `parsed`) as one CoNLL-U sentence with "# sent_id" and "# text";
+ * token offsets go to MISC as TokenRange=start:end. KB_ERR_INVALID when
+ * the record has no such parse, KB_ERR_IO when the stream fails. */
+KB_API kb_status kb_write_conllu(FILE *f, const kb_record *rec);
 
 /* "jsonl" or "phoenix" -> *out; KB_ERR_INVALID for other names. */
 KB_API kb_status kb_format_parse(const char *name, kb_format *out);

@@ -11,6 +11,7 @@
 #include "../base/util.h"
 #include "../dict/discards.h"
 #include "../dict/issues.h"
+#include "../nlp/pipeline.h"
 #include "coder.h"
 #include "result.h"
 
@@ -589,4 +590,26 @@ static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
         return KB_ERR_NOMEM;
     }
     return KB_OK;
+}
+
+kb_status kb_code_record_text(const kb_dict *d, const kb_model *m,
+                              const kb_config *cfg, const kb_record *rec,
+                              kb_result *out, kb_error *err)
+{
+    kbi_result_clear(out);
+    if (!m || !rec->text) {
+        kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0, "%s",
+                      m ? "the record has no text" : "no NLP model");
+        return KB_ERR_INVALID;
+    }
+    kbi_sentence s;
+    kb_status st = kbi_pipeline_one(m, rec->text, strlen(rec->text),
+                                    &out->work, &s);
+    if (st != KB_OK) {
+        kbi_error_set(err, st, NULL, rec->line, 0, "%s",
+                      st == KB_ERR_NOMEM ? "out of memory"
+                                         : "sentence too long to parse");
+        return st;
+    }
+    return kbi_code_sentence(d, cfg, rec, &s, out, err);
 }

@@ -35,4 +35,34 @@ int kbi_conllu_input_next(kbi_conllu_input *r, kb_record *rec);
 size_t kbi_conllu_input_errors(const kbi_conllu_input *r);
 void kbi_conllu_input_free(kbi_conllu_input *r);
 
+typedef struct kbi_text_input kbi_text_input;
+
+/* Raw text: one document segmented into sentences, each parsed with the
+ * model when read. Record ids are "<doc>_<sentence number>", doc being
+ * `doc` or else the file name without directory and extension. */
+kb_status kbi_text_input_open(char *data, size_t len, const char *name,
+                              const char *doc, const kb_model *model,
+                              const char *date,
+                              kb_diag_fn diag, void *user,
+                              kbi_text_input **out, kb_error *err);
+int kbi_text_input_next(kbi_text_input *r, kb_record *rec);
+/* News source attached to the records (a string that outlives them). */
+void kbi_text_input_set_source(kbi_text_input *r, const char *source);
+size_t kbi_text_input_errors(const kbi_text_input *r);
+void kbi_text_input_free(kbi_text_input *r);
+
+typedef struct kbi_jsonl_input kbi_jsonl_input;
+
+/* JSON Lines articles: {"id":..., "date":"YYYY-MM-DD", "text":...,
+ * "title":..., "url":..., "source":...} one per line; each article is
+ * segmented and parsed like raw text, with doc id = the article's id. A
+ * malformed line is reported with its line and column and skipped. */
+kb_status kbi_jsonl_input_open(char *data, size_t len, const char *name,
+                               const kb_model *model, const char *date,
+                               kb_diag_fn diag, void *user,
+                               kbi_jsonl_input **out, kb_error *err);
+int kbi_jsonl_input_next(kbi_jsonl_input *r, kb_record *rec);
+size_t kbi_jsonl_input_errors(const kbi_jsonl_input *r);
+void kbi_jsonl_input_free(kbi_jsonl_input *r);
+
 #endif

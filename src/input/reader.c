@@ -12,6 +12,8 @@ struct kb_reader {
     kb_input_format format;
     kbi_xml_reader *xml;
     kbi_conllu_input *conllu;
+    kbi_text_input *text;
+    kbi_jsonl_input *jsonl;
 };
 
 static const kb_environment no_environment;
@@ -26,6 +28,10 @@ kb_status kb_input_format_parse(const char *name, kb_input_format *out)
         *out = KB_INPUT_XML;
     else if (!strcmp(name, "conllu"))
         *out = KB_INPUT_CONLLU;
+    else if (!strcmp(name, "text"))
+        *out = KB_INPUT_TEXT;
+    else if (!strcmp(name, "jsonl"))
+        *out = KB_INPUT_JSONL;
     else
         return KB_ERR_INVALID;
     return KB_OK;
@@ -57,12 +63,17 @@ static int looks_conllu(const char *d, size_t len)
     return 0;
 }
 
+/* By extension, then by the first bytes; anything else is raw text. */
 static kb_input_format detect(const char *name, const char *d, size_t len)
 {
     if (name && (ends_with(name, ".conllu") || ends_with(name, ".conll")))
         return KB_INPUT_CONLLU;
     if (name && ends_with(name, ".xml"))
         return KB_INPUT_XML;
+    if (name && ends_with(name, ".txt"))
+        return KB_INPUT_TEXT;
+    if (name && (ends_with(name, ".jsonl") || ends_with(name, ".json")))
+        return KB_INPUT_JSONL;
     size_t i = 0;
     if (len >= 3 && (unsigned char)d[0] == 0xEF && (unsigned char)d[1] == 0xBB &&
         (unsigned char)d[2] == 0xBF)
@@ -71,9 +82,11 @@ static kb_input_format detect(const char *name, const char *d, size_t len)
         i++;
     if (i < len && d[i] == '<')
         return KB_INPUT_XML;
+    if (i < len && d[i] == '{')
+        return KB_INPUT_JSONL;
     if (looks_conllu(d, len))
         return KB_INPUT_CONLLU;
-    return KB_INPUT_AUTO; /* unknown */
+    return KB_INPUT_TEXT;
 }
 
 /* "2019-11-24" or "20191124" -> "20191124"; 0 if malformed. */
@@ -99,7 +112,7 @@ static kb_status open_owned(char *data, size_t len, const char *name,
                             const kb_reader_options *o, kb_reader **out,
                             kb_error *err)
 {
-    kb_reader_options none = {KB_INPUT_AUTO, NULL, NULL, NULL};
+    kb_reader_options none = {NULL, KB_INPUT_AUTO, NULL, NULL, NULL};
     if (!o)
         o = &none;
     char date[9] = "";
@@ -112,13 +125,6 @@ static kb_status open_owned(char *data, size_t len, const char *name,
     kb_input_format f = o->format;
     if (f == KB_INPUT_AUTO)
         f = detect(name, data, len);
-    if (f == KB_INPUT_AUTO) {
-        kbi_free(NULL, data, len + 1);
-        kbi_error_set(err, KB_ERR_SYNTAX, name, 1, 1,
-                      "cannot tell the input format: expected PETRARCH XML "
-                      "('<') or CoNLL-U (a line '1<TAB>...'); use --input");
-        return KB_ERR_SYNTAX;
-    }
     kb_reader *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
     if (!r) {
         kbi_free(NULL, data, len + 1);
@@ -127,12 +133,20 @@ static kb_status open_owned(char *data, size_t len, const char *name,
     }
     memset(r, 0, sizeof *r);
     r->format = f;
-    kb_status st =
-        f == KB_INPUT_XML
-            ? kbi_xml_open_owned(data, len, name, o->diag, o->diag_user,
-                                 &r->xml, err)
-            : kbi_conllu_input_open(data, len, name, date[0] ? date : NULL,
-                                    o->diag, o->diag_user, &r->conllu, err);
+    const char *dt = date[0] ? date : NULL;
+    kb_status st;
+    if (f == KB_INPUT_XML)
+        st = kbi_xml_open_owned(data, len, name, o->diag, o->diag_user,
+                                &r->xml, err);
+    else if (f == KB_INPUT_CONLLU)
+        st = kbi_conllu_input_open(data, len, name, dt, o->diag, o->diag_user,
+                                   &r->conllu, err);
+    else if (f == KB_INPUT_JSONL)
+        st = kbi_jsonl_input_open(data, len, name, o->model, dt, o->diag,
+                                  o->diag_user, &r->jsonl, err);
+    else
+        st = kbi_text_input_open(data, len, name, NULL, o->model, dt, o->diag,
+                                 o->diag_user, &r->text, err);
     if (st != KB_OK) {
         kbi_free(NULL, r, sizeof *r);
         return st;
@@ -183,14 +197,14 @@ kb_status kb_reader_open_mem(const char *data, size_t len, const char *name,
                              kb_diag_fn diag, void *user, kb_reader **out,
                              kb_error *err)
 {
-    kb_reader_options o = {KB_INPUT_XML, NULL, diag, user};
+    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user};
     return kb_reader_open_buffer(data, len, name, &o, out, err);
 }
 
 kb_status kb_reader_open(const char *path, kb_diag_fn diag, void *user,
                          kb_reader **out, kb_error *err)
 {
-    kb_reader_options o = {KB_INPUT_XML, NULL, diag, user};
+    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user};
     return kb_reader_open_file(path, &o, out, err);
 }
 
@@ -198,7 +212,13 @@ int kb_reader_next(kb_reader *r, kb_record *rec)
 {
     if (!r)
         return 0;
-    return r->xml ? kbi_xml_next(r->xml, rec) : kbi_conllu_input_next(r->conllu, rec);
+    if (r->xml)
+        return kbi_xml_next(r->xml, rec);
+    if (r->conllu)
+        return kbi_conllu_input_next(r->conllu, rec);
+    if (r->jsonl)
+        return kbi_jsonl_input_next(r->jsonl, rec);
+    return kbi_text_input_next(r->text, rec);
 }
 
 const kb_environment *kb_reader_environment(const kb_reader *r)
@@ -212,7 +232,13 @@ size_t kb_reader_errors(const kb_reader *r)
 {
     if (!r)
         return 0;
-    return r->xml ? kbi_xml_errors(r->xml) : kbi_conllu_input_errors(r->conllu);
+    if (r->xml)
+        return kbi_xml_errors(r->xml);
+    if (r->conllu)
+        return kbi_conllu_input_errors(r->conllu);
+    if (r->jsonl)
+        return kbi_jsonl_input_errors(r->jsonl);
+    return kbi_text_input_errors(r->text);
 }
 
 void kb_reader_free(kb_reader *r)
@@ -221,5 +247,7 @@ void kb_reader_free(kb_reader *r)
         return;
     kbi_xml_free(r->xml);
     kbi_conllu_input_free(r->conllu);
+    kbi_text_input_free(r->text);
+    kbi_jsonl_input_free(r->jsonl);
     kbi_free(NULL, r, sizeof *r);
 }

@@ -213,6 +213,11 @@ static void token_line(ctx *c, span l, int line)
                    "next token)", id);
             return;
         }
+        if (o->nmwts > KBI_MAX_TOKENS) {
+            span none = {NULL, 0};
+            report(c, KB_ERR_LIMIT, line, 1, "too many multiword tokens", none);
+            return;
+        }
         kbi_conllu_mwt *m = &o->mwts[o->nmwts++];
         m->first = a - 1;
         m->last = b - 1;
@@ -355,8 +360,8 @@ int kbi_conllu_next(kbi_conllu_reader *r, kbi_arena *a, kbi_conllu_sent *out)
         size_t cap = nlines > KBI_MAX_TOKENS ? KBI_MAX_TOKENS + 1 : nlines;
         out->s.toks = kbi_arena_alloc(a, cap * sizeof *out->s.toks);
         out->extra = kbi_arena_alloc(a, cap * sizeof *out->extra);
-        out->mwts = kbi_arena_alloc(a, nlines * sizeof *out->mwts);
-        out->comments = kbi_arena_alloc(a, nlines * sizeof *out->comments);
+        out->mwts = kbi_arena_alloc(a, cap * sizeof *out->mwts);
+        out->comments = kbi_arena_alloc(a, cap * sizeof *out->comments);
         c.tok_line = kbi_arena_alloc(a, cap * sizeof *c.tok_line);
         c.head_col = kbi_arena_alloc(a, cap * sizeof *c.head_col);
         if (!out->s.toks || !out->extra || !out->mwts || !out->comments ||
@@ -382,6 +387,12 @@ int kbi_conllu_next(kbi_conllu_reader *r, kbi_arena *a, kbi_conllu_sent *out)
                 }
                 if (!cm)
                     continue;
+                if ((size_t)out->ncomments >= cap) {
+                    span none = {NULL, 0};
+                    report(&c, KB_ERR_LIMIT, line, 1,
+                           "sentence has too many comment lines", none);
+                    continue;
+                }
                 out->comments[out->ncomments++] = cm;
                 const char *v;
                 if ((v = comment_value(cm, "sent_id")) != NULL)

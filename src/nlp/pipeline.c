@@ -1,0 +1,133 @@
+/* pipeline.c - kb_model and the way from text to a parsed sentence. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/error.h"
+#include "pipeline.h"
+#include "project.h"
+
+#ifndef KB_DATADIR
+#define KB_DATADIR "data"
+#endif
+
+kb_status kb_model_load(const char *path, kb_model **out, kb_error *err)
+{
+    char buf[4096];
+    if (!path) {
+        const char *dir = getenv("KHABAR_DATA");
+        snprintf(buf, sizeof buf, "%s/model/khabar-en.model",
+                 dir && *dir ? dir : KB_DATADIR);
+        path = buf;
+    }
+    *out = NULL;
+    kb_model *m = kbi_realloc(NULL, NULL, 0, sizeof *m);
+    if (!m) {
+        kbi_error_set(err, KB_ERR_NOMEM, path, 0, 0, "out of memory");
+        return KB_ERR_NOMEM;
+    }
+    memset(m, 0, sizeof *m);
+    kb_status st = kbi_model_open(path, &m->file, err);
+    if (st == KB_OK)
+        st = kbi_tagger_load(m->file, &m->tagger, err);
+    if (st == KB_OK)
+        st = kbi_parser_load(m->file, &m->parser, err);
+    if (st != KB_OK) {
+        if (err && !err->file[0]) {
+            size_t n = strlen(path);
+            const char *tail = n >= sizeof err->file ? path + n - sizeof err->file + 1 : path;
+            memcpy(err->file, tail, strlen(tail) + 1);
+        }
+        kb_model_free(m);
+        return st;
+    }
+    *out = m;
+    return KB_OK;
+}
+
+void kb_model_free(kb_model *m)
+{
+    if (!m)
+        return;
+    kbi_parser_free(m->parser);
+    kbi_tagger_free(m->tagger);
+    kbi_model_close(m->file);
+    kbi_free(NULL, m, sizeof *m);
+}
+
+static char *upper_dup(kbi_arena *a, const char *s)
+{
+    char *u = kbi_arena_strdup(a, s);
+    if (u)
+        for (char *q = u; *q; q++)
+            if (*q >= 'a' && *q <= 'z')
+                *q = (char)(*q - 'a' + 'A');
+    return u;
+}
+
+static kb_status finish(const kb_model *m, kbi_sentence *s, kbi_arena *a)
+{
+    kbi_tagger_tag(m->tagger, s, a);
+    kbi_parser_parse(m->parser, s, a);
+    if (a->failed)
+        return KB_ERR_NOMEM;
+    return kbi_project_constituents(s, a);
+}
+
+static kb_status fill(const kbi_text_doc *doc, int32_t first, int32_t n,
+                      kbi_arena *a, kbi_sentence *out)
+{
+    memset(out, 0, sizeof *out);
+    out->toks = kbi_arena_alloc(a, (size_t)(n ? n : 1) * sizeof *out->toks);
+    if (!out->toks)
+        return KB_ERR_NOMEM;
+    for (int32_t i = 0; i < n; i++) {
+        const kbi_text_token *t = &doc->toks[first + i];
+        kbi_token *k = &out->toks[i];
+        k->form = t->form;
+        k->upper = upper_dup(a, t->form);
+        if (!k->upper)
+            return KB_ERR_NOMEM;
+        if (t->flags & KBI_TEXT_TOK_CUT) {
+            /* "U.S" whose period also ends the sentence: the dictionaries
+             * write "U.S." */
+            size_t len = strlen(k->upper);
+            char *u = kbi_arena_alloc(a, len + 2);
+            if (!u)
+                return KB_ERR_NOMEM;
+            memcpy(u, k->upper, len);
+            u[len] = '.';
+            u[len + 1] = '\0';
+            k->upper = u;
+        }
+        k->head = -1;
+        k->start = t->start;
+        k->end = t->end;
+    }
+    out->ntoks = n;
+    return KB_OK;
+}
+
+kb_status kbi_pipeline_sentence(const kb_model *m, const kbi_text_doc *doc,
+                                int32_t i, kbi_arena *a, kbi_sentence *out)
+{
+    const kbi_text_sentence *se = &doc->sents[i];
+    int32_t n = se->n;
+    if (n > KBI_MAX_TOKENS)
+        n = KBI_MAX_TOKENS;
+    kb_status st = fill(doc, se->first, n, a, out);
+    return st == KB_OK ? finish(m, out, a) : st;
+}
+
+kb_status kbi_pipeline_one(const kb_model *m, const char *src, size_t len,
+                           kbi_arena *a, kbi_sentence *out)
+{
+    kbi_text_doc doc;
+    kb_status st = kbi_text_segment(src, len, NULL, a, NULL, &doc);
+    if (st != KB_OK)
+        return st;
+    int32_t n = doc.ntoks > KBI_MAX_TOKENS ? KBI_MAX_TOKENS : doc.ntoks;
+    st = fill(&doc, 0, n, a, out);
+    return st == KB_OK ? finish(m, out, a) : st;
+}

@@ -1,0 +1,424 @@
+/* test_parser.c - the dependency parser (src/nlp/parser*.c): the arc-eager
+ * transition system and its dynamic oracle on hand-made projective and
+ * non-projective trees, a small training run that learns its sample back,
+ * damaged parser sections refused at load, and sentences of length 0, 1
+ * and 1500. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "t.h"
+#include "nlp/conllu.h"
+#include "nlp/parser.h"
+#include "nlp/parser_feat.h"
+
+#define SAMPLE "tests/data/conllu/ewt-sample.conllu"
+
+static char path[256];
+static kbi_arena A;
+static kbi_conllu_sent *S;
+static size_t NS;
+
+/* A sentence from "form XPOS head deprel" items, heads 1-based, 0 root. */
+static kbi_sentence make(const char *const *items, int n)
+{
+    kbi_sentence s;
+    memset(&s, 0, sizeof s);
+    s.toks = kbi_arena_alloc(&A, (size_t)(n ? n : 1) * sizeof *s.toks);
+    s.ntoks = n;
+    for (int i = 0; i < n; i++) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s", items[i]);
+        char *f = strtok(buf, " "), *x = strtok(NULL, " ");
+        char *h = strtok(NULL, " "), *d = strtok(NULL, " ");
+        kbi_token *t = &s.toks[i];
+        t->form = t->upper = kbi_arena_strdup(&A, f);
+        t->xpos = kbi_arena_strdup(&A, x);
+        t->head = h ? atoi(h) - 1 : -1;
+        t->deprel = d ? kbi_arena_strdup(&A, d) : NULL;
+    }
+    return s;
+}
+
+static const char *const PROJ[] = {
+    "The DT 2 det",      "cat NN 3 nsubj", "sat VBD 0 root",
+    "on IN 6 case",      "the DT 6 det",   "mat NN 3 obl",
+    "today NN 3 obl:tmod", ". . 3 punct"};
+
+/* "A hearing is scheduled on the issue today": the classic non-projective
+ * example (McDonald et al. 2005), hearing -> issue crosses is, scheduled. */
+static const char *const NONPROJ[] = {
+    "A DT 2 det",           "hearing NN 4 nsubj:pass", "is VBZ 4 aux:pass",
+    "scheduled VBN 0 root", "on IN 7 case",            "the DT 7 det",
+    "issue NN 2 nmod",      "today NN 4 obl:tmod",     ". . 4 punct"};
+
+static void test_oracle_projective(void)
+{
+    kbi_sentence s = make(PROJ, 8);
+    int32_t head[8];
+    const char *rel[8];
+    int lifted, cost;
+    T_EQ_INT(kbi_parser_oracle_run(&s, 1, 0, head, rel, &lifted, &cost), 1);
+    T_EQ_INT(lifted, 0);
+    T_EQ_INT(cost, 0);
+    for (int i = 0; i < 8; i++) {
+        T_EQ_INT(head[i], s.toks[i].head);
+        T_EQ_STR(rel[i], s.toks[i].deprel);
+    }
+    /* after random (often wrong) moves the oracle loses exactly the arcs
+     * it said those moves cost: the costs are exact */
+    int costly = 0;
+    for (unsigned long seed = 1; seed <= 200; seed++) {
+        int nr = (int)(seed % 12);
+        T_EQ_INT(kbi_parser_oracle_run(&s, seed, nr, head, rel, &lifted,
+                                       &cost), 1);
+        int wrong = 0;
+        for (int i = 0; i < 8; i++)
+            wrong += head[i] != s.toks[i].head ||
+                     strcmp(rel[i], s.toks[i].deprel) != 0;
+        costly += cost > 0;
+        if (wrong != cost) {
+            T_FAIL("seed %lu: %d wrong arcs, oracle cost %d", seed, wrong,
+                   cost);
+            break;
+        }
+    }
+    T_OK(costly > 50); /* the random moves did go wrong */
+}
+
+static void test_oracle_nonprojective(void)
+{
+    kbi_sentence s = make(NONPROJ, 9);
+    int32_t head[9];
+    const char *rel[9];
+    int lifted, cost;
+    T_EQ_INT(kbi_parser_oracle_run(&s, 1, 0, head, rel, &lifted, &cost), 1);
+    T_EQ_INT(lifted, 1); /* counted, not dropped */
+    T_EQ_INT(cost, 0);
+    /* "issue" is lifted from "hearing" to its head "scheduled"; every
+     * other arc and every relation is reproduced */
+    for (int i = 0; i < 9; i++) {
+        T_EQ_INT(head[i], i == 6 ? 3 : s.toks[i].head);
+        T_EQ_STR(rel[i], s.toks[i].deprel);
+    }
+    /* an invalid tree (a cycle) is refused */
+    static const char *const CYCLE[] = {"a DT 2 det", "b NN 1 dep",
+                                        "c VB 0 root"};
+    kbi_sentence c = make(CYCLE, 3);
+    T_EQ_INT(kbi_parser_oracle_run(&c, 1, 0, head, rel, &lifted, &cost), 0);
+}
+
+static kbi_sentence *sample_sentences(void)
+{
+    kbi_sentence *s = malloc(NS * sizeof *s);
+    for (size_t i = 0; i < NS; i++)
+        s[i] = S[i].s;
+    return s;
+}
+
+static kb_status train_to(const char *out, int epochs, FILE *log)
+{
+    kbi_sentence *s = sample_sentences();
+    kbi_parser_options o;
+    kbi_parser_options_init(&o);
+    o.epochs = epochs;
+    o.min_updates = 1;
+    kbi_model_writer *w = kbi_model_writer_new();
+    kb_status st = kbi_parser_train(s, NS, s, 5, &o, w, log);
+    kb_error e;
+    if (st == KB_OK)
+        st = kbi_model_writer_save(w, out, &e);
+    kbi_model_writer_free(w);
+    free(s);
+    return st;
+}
+
+/* Every token has a head in range, exactly one is the root, no cycles. */
+static int well_formed(const kbi_sentence *s)
+{
+    int roots = 0;
+    for (int32_t i = 0; i < s->ntoks; i++) {
+        int32_t h = s->toks[i].head;
+        if (h < -1 || h >= s->ntoks || h == i || !s->toks[i].deprel)
+            return 0;
+        roots += h == -1;
+        int32_t k = i, steps = 0;
+        while (k != -1 && steps++ <= s->ntoks)
+            k = s->toks[k].head;
+        if (k != -1)
+            return 0;
+    }
+    return s->ntoks == 0 || roots == 1;
+}
+
+static void test_train_and_parse(void)
+{
+    char logbuf[8192] = "";
+    FILE *log = fmemopen(logbuf, sizeof logbuf - 1, "w");
+    T_EQ_INT(train_to(path, 12, log), KB_OK);
+    if (log)
+        fclose(log);
+    /* the log says how non-projective trees were handled */
+    T_OK(strstr(logbuf, "non-projective sentences kept") != NULL);
+    kbi_model *m;
+    kbi_parser *p;
+    kb_error e;
+    T_EQ_INT(kbi_model_open(path, &m, &e), KB_OK);
+    T_EQ_INT(kbi_parser_load(m, &p, &e), KB_OK);
+    size_t tok = 0, uas = 0, las = 0;
+    kbi_arena a;
+    kbi_arena_init(&a, NULL);
+    for (size_t i = 0; i < NS; i++) {
+        kbi_sentence s = S[i].s;
+        kbi_token *copy = kbi_arena_alloc(&a, (size_t)s.ntoks * sizeof *copy);
+        memcpy(copy, s.toks, (size_t)s.ntoks * sizeof *copy);
+        s.toks = copy;
+        for (int32_t k = 0; k < s.ntoks; k++) {
+            copy[k].head = -7;
+            copy[k].deprel = NULL;
+        }
+        kbi_parser_parse(p, &s, &a);
+        T_OK(well_formed(&s));
+        for (int32_t k = 0; k < s.ntoks; k++) {
+            const kbi_token *g = &S[i].s.toks[k];
+            tok++;
+            if (copy[k].head == g->head) {
+                uas++;
+                las += strcmp(copy[k].deprel, g->deprel) == 0;
+            }
+        }
+    }
+    /* the perceptron learns its small training set almost by heart */
+    T_OK(tok > 500);
+    T_OK(uas * 100 >= tok * 95);
+    T_OK(las * 100 >= tok * 93);
+    kbi_arena_free(&a);
+    kbi_parser_free(p);
+    kbi_model_close(m);
+}
+
+static void test_deterministic(void)
+{
+    char p2[300];
+    snprintf(p2, sizeof p2, "%s.2", path);
+    T_EQ_INT(train_to(p2, 3, NULL), KB_OK);
+    char p3[300];
+    snprintf(p3, sizeof p3, "%s.3", path);
+    T_EQ_INT(train_to(p3, 3, NULL), KB_OK);
+    FILE *a = fopen(p2, "rb"), *b = fopen(p3, "rb");
+    T_OK(a && b);
+    if (a && b) {
+        int ca, cb, same = 1;
+        do {
+            ca = fgetc(a);
+            cb = fgetc(b);
+            same &= ca == cb;
+        } while (ca != EOF && cb != EOF);
+        T_OK(same);
+    }
+    if (a)
+        fclose(a);
+    if (b)
+        fclose(b);
+    remove(p2);
+    remove(p3);
+    /* nothing to learn from */
+    kbi_parser_options o;
+    kbi_parser_options_init(&o);
+    kbi_model_writer *w = kbi_model_writer_new();
+    T_OK(kbi_parser_train(NULL, 0, NULL, 0, &o, w, NULL) != KB_OK);
+    kbi_model_writer_free(w);
+}
+
+static void test_lengths(void)
+{
+    kbi_model *m;
+    kbi_parser *p;
+    kb_error e;
+    T_EQ_INT(kbi_model_open(path, &m, &e), KB_OK);
+    T_EQ_INT(kbi_parser_load(m, &p, &e), KB_OK);
+    kbi_arena a;
+    kbi_arena_init(&a, NULL);
+    kbi_sentence s;
+    memset(&s, 0, sizeof s);
+    kbi_parser_parse(p, &s, &a); /* 0 tokens: nothing to do */
+    T_EQ_INT(s.ntoks, 0);
+    static const char *const ONE[] = {"Yes UH"};
+    s = make(ONE, 1);
+    kbi_parser_parse(p, &s, &a);
+    T_EQ_INT(s.toks[0].head, -1);
+    T_EQ_STR(s.toks[0].deprel, "root");
+    /* 1500 tokens: words of the sample, unknown words and no tags */
+    int n = 1500;
+    s.toks = kbi_arena_alloc(&a, (size_t)n * sizeof *s.toks);
+    s.ntoks = n;
+    for (int i = 0; i < n; i++) {
+        const kbi_token *src = &S[(size_t)i % NS].s.toks[i % 7 %
+                                                          S[(size_t)i % NS]
+                                                              .s.ntoks];
+        s.toks[i] = *src;
+        if (i % 5 == 0) {
+            s.toks[i].form = s.toks[i].upper = "QWERTYZ";
+            s.toks[i].xpos = NULL;
+        }
+    }
+    kbi_parser_parse(p, &s, &a);
+    T_OK(well_formed(&s));
+    kbi_arena_free(&a);
+    kbi_parser_free(p);
+    kbi_model_close(m);
+}
+
+/* Loads the parser from a copy of the trained model whose section `name`
+ * was changed by f (size may be cut by f returning a smaller size). */
+static kb_status load_changed(const char *name,
+                              size_t (*f)(unsigned char *, size_t),
+                              kb_error *e)
+{
+    static const char *const secs[] = {
+        KBI_PARSER_SEC_META, KBI_PARSER_SEC_LABELS, KBI_PARSER_SEC_SLOTS,
+        KBI_PARSER_SEC_WEIGHTS};
+    kbi_model *m;
+    kb_error e0;
+    if (kbi_model_open(path, &m, &e0) != KB_OK)
+        return KB_ERR_IO;
+    kbi_model_writer *w = kbi_model_writer_new();
+    for (int i = 0; i < 4; i++) {
+        size_t n;
+        const void *d = kbi_model_section(m, secs[i], &n);
+        unsigned char *c = malloc(n + 1);
+        memcpy(c, d, n);
+        if (strcmp(secs[i], name) == 0)
+            n = f(c, n);
+        if (n != (size_t)-1)
+            kbi_model_writer_add(w, secs[i], c, n);
+        free(c);
+    }
+    kbi_model_close(m);
+    char p2[300];
+    snprintf(p2, sizeof p2, "%s.bad", path);
+    kb_status st = kbi_model_writer_save(w, p2, e);
+    kbi_model_writer_free(w);
+    if (st != KB_OK)
+        return st;
+    st = kbi_model_open(p2, &m, e);
+    if (st == KB_OK) {
+        kbi_parser *p = NULL;
+        st = kbi_parser_load(m, &p, e);
+        if (st == KB_OK) { /* loadable: parsing must still be safe */
+            kbi_arena a;
+            kbi_arena_init(&a, NULL);
+            for (size_t i = 0; i < NS; i++) {
+                kbi_sentence s = S[i].s;
+                kbi_token *copy =
+                    kbi_arena_alloc(&a, (size_t)s.ntoks * sizeof *copy);
+                memcpy(copy, s.toks, (size_t)s.ntoks * sizeof *copy);
+                s.toks = copy;
+                kbi_parser_parse(p, &s, &a);
+                T_OK(well_formed(&s));
+            }
+            kbi_arena_free(&a);
+            kbi_parser_free(p);
+        }
+        kbi_model_close(m);
+    }
+    remove(p2);
+    return st;
+}
+
+static size_t cut_half(unsigned char *p, size_t n)
+{
+    (void)p;
+    return n / 2;
+}
+static size_t drop(unsigned char *p, size_t n)
+{
+    (void)p;
+    (void)n;
+    return (size_t)-1;
+}
+static size_t bad_magic(unsigned char *p, size_t n)
+{
+    p[0] ^= 0x55;
+    return n;
+}
+static size_t many_labels(unsigned char *p, size_t n)
+{
+    kbi_parser_meta mt;
+    memcpy(&mt, p, sizeof mt);
+    mt.nlabels = 200;
+    mt.nclasses = 402;
+    memcpy(p, &mt, sizeof mt);
+    return n;
+}
+static size_t unterminated(unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == 0)
+            p[i] = 'x';
+    return n;
+}
+static size_t garbage(unsigned char *p, size_t n)
+{
+    /* every slot taken, offsets and classes wild: load accepts it (it is
+     * not scanned), parsing stays in bounds */
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 131 + 7);
+    return n;
+}
+
+static void test_damaged(void)
+{
+    kb_error e;
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_META, cut_half, &e), KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "parser.meta") != NULL);
+    T_OK(strstr(e.message, "truncated") != NULL);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_META, bad_magic, &e),
+             KB_ERR_SYNTAX);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_META, many_labels, &e),
+             KB_ERR_SYNTAX);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_SLOTS, cut_half, &e),
+             KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "parser.slots") != NULL);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_WEIGHTS, cut_half, &e),
+             KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "parser.weights") != NULL);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_LABELS, unterminated, &e),
+             KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "parser.labels") != NULL);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_SLOTS, drop, &e), KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "missing") != NULL);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_SLOTS, garbage, &e), KB_OK);
+    T_EQ_INT(load_changed(KBI_PARSER_SEC_WEIGHTS, garbage, &e), KB_OK);
+    /* a model without parser sections */
+    kbi_model_writer *w = kbi_model_writer_new();
+    kbi_model_writer_add(w, "other", "x", 1);
+    T_EQ_INT(kbi_model_writer_save(w, path, &e), KB_OK);
+    kbi_model_writer_free(w);
+    kbi_model *m;
+    kbi_parser *p;
+    T_EQ_INT(kbi_model_open(path, &m, &e), KB_OK);
+    T_EQ_INT(kbi_parser_load(m, &p, &e), KB_ERR_SYNTAX);
+    T_OK(strstr(e.message, "parser.meta") != NULL);
+    kbi_model_close(m);
+}
+
+int main(void)
+{
+    snprintf(path, sizeof path, "/tmp/khabar-test-parser-%ld.model",
+             (long)getpid());
+    kbi_arena_init(&A, NULL);
+    kb_error e;
+    if (kbi_conllu_read_file(SAMPLE, &A, NULL, &S, &NS, &e) != KB_OK) {
+        fprintf(stderr, "cannot read %s\n", SAMPLE);
+        return 1;
+    }
+    T_RUN(test_oracle_projective);
+    T_RUN(test_oracle_nonprojective);
+    T_RUN(test_train_and_parse);
+    T_RUN(test_deterministic);
+    T_RUN(test_lengths);
+    T_RUN(test_damaged);
+    remove(path);
+    kbi_arena_free(&A);
+    return t_done();
+}
