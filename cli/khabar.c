@@ -633,6 +633,190 @@ static int cmd_code(int argc, char **argv)
     return bad;
 }
 
+/* ---- parse ----------------------------------------------------------- */
+
+static void usage_parse(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar parse [options] [FILES|-]\n"
+            "\n"
+            "Tokenizes, tags and parses raw text (or JSON Lines articles)\n"
+            "with Khabar's own model and writes CoNLL-U: UPOS, XPOS, heads,\n"
+            "relations, and TokenRange=start:end (byte offsets into the\n"
+            "input) in MISC.\n"
+            "\n"
+            "  --input text|jsonl|conllu|auto  input format (default: auto)\n"
+            "  --model FILE      the NLP model (default: bundled)\n"
+            "  --date YYYY-MM-DD date for JSON Lines articles without one\n");
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, "19700101", diag_print, NULL};
+    const char *model_path = NULL;
+    const char *inputs[256];
+    int ninputs = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage_parse(stdout);
+            return 0;
+        } else if ((!strcmp(a, "--input") || !strcmp(a, "--model") ||
+                    !strcmp(a, "--date")) && i + 1 == argc) {
+            fprintf(stderr, "%s: %s needs a value\n", prog, a);
+            return EXIT_USAGE;
+        } else if (!strcmp(a, "--input")) {
+            if (kb_input_format_parse(argv[++i], &ropt.format) != KB_OK ||
+                ropt.format == KB_INPUT_XML) {
+                fprintf(stderr, "%s: unknown input format '%s' (text, jsonl, "
+                                "conllu, auto)\n", prog, argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--model")) {
+            model_path = argv[++i];
+        } else if (!strcmp(a, "--date")) {
+            ropt.date = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s: unknown option %s\n", prog, a);
+            usage_parse(stderr);
+            return EXIT_USAGE;
+        } else if (ninputs < 256) {
+            inputs[ninputs++] = a;
+        }
+    }
+    kb_model *model = NULL;
+    kb_error err;
+    if (kb_model_load(model_path, &model, &err) != KB_OK) {
+        print_error(&err);
+        return 1;
+    }
+    ropt.model = model;
+    if (ninputs == 0)
+        inputs[ninputs++] = "-";
+    int bad = 0;
+    for (int i = 0; i < ninputs; i++) {
+        kb_reader *r = NULL;
+        kb_status st;
+        char *mem = NULL;
+        if (!strcmp(inputs[i], "-")) {
+            size_t len = 0;
+            mem = read_stdin(&len);
+            st = mem ? kb_reader_open_buffer(mem, len, "stdin", &ropt, &r, &err)
+                     : KB_ERR_NOMEM;
+        } else {
+            st = kb_reader_open_file(inputs[i], &ropt, &r, &err);
+        }
+        if (st != KB_OK) {
+            print_error(&err);
+            free(mem);
+            bad = 1;
+            continue;
+        }
+        kb_record rec;
+        while (kb_reader_next(r, &rec)) {
+            st = kb_write_conllu(stdout, &rec);
+            if (st == KB_ERR_INVALID) {
+                fprintf(stderr, "%s: %s: only raw text, JSON Lines and CoNLL-U "
+                                "can be parsed\n", prog, inputs[i]);
+                bad = 1;
+                break;
+            }
+            if (st != KB_OK) {
+                fprintf(stderr, "%s: cannot write output\n", prog);
+                bad = 1;
+                break;
+            }
+        }
+        bad |= kb_reader_errors(r) > 0;
+        kb_reader_free(r);
+        free(mem);
+    }
+    kb_model_free(model);
+    return bad;
+}
+
+/* ---- eval-parse ------------------------------------------------------ */
+
+static void usage_eval(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar eval-parse [options] GOLD.conllu...\n"
+            "\n"
+            "Tags and parses the gold sentences from their words alone (gold\n"
+            "tokenization) and reports UPOS, XPOS, UAS and LAS (relations\n"
+            "compared on their universal part) as percentages.\n"
+            "\n"
+            "  --model FILE   the NLP model (default: bundled)\n"
+            "  --json         one JSON object per file: file, sentences,\n"
+            "                 tokens, upos, xpos, uas, las\n");
+}
+
+static int cmd_eval(int argc, char **argv)
+{
+    const char *model_path = NULL;
+    int json = 0, nfiles = 0;
+    const char *files[64];
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage_eval(stdout);
+            return 0;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!strcmp(a, "--model") && i + 1 < argc) {
+            model_path = argv[++i];
+        } else if (a[0] == '-') {
+            fprintf(stderr, "%s: unknown option %s\n", prog, a);
+            usage_eval(stderr);
+            return EXIT_USAGE;
+        } else if (nfiles < 64) {
+            files[nfiles++] = a;
+        }
+    }
+    if (nfiles == 0) {
+        usage_eval(stderr);
+        return EXIT_USAGE;
+    }
+    kb_model *model = NULL;
+    kb_error err;
+    if (kb_model_load(model_path, &model, &err) != KB_OK) {
+        print_error(&err);
+        return 1;
+    }
+    int bad = 0;
+    for (int i = 0; i < nfiles; i++) {
+        kb_eval ev;
+        if (kb_eval_conllu(model, files[i], diag_print, NULL, &ev, &err) != KB_OK) {
+            print_error(&err);
+            bad = 1;
+            continue;
+        }
+        bad |= ev.skipped > 0;
+        if (json) {
+            printf("{\"file\":");
+            json_str(stdout, files[i]);
+            printf(",\"sentences\":%zu,\"tokens\":%zu,\"upos\":%.2f,"
+                   "\"xpos\":%.2f,",
+                   ev.sentences, ev.tokens, ev.upos, ev.xpos);
+            if (ev.parsed)
+                printf("\"uas\":%.2f,\"las\":%.2f}\n", ev.uas, ev.las);
+            else
+                printf("\"uas\":null,\"las\":null}\n");
+        } else {
+            printf("%s: %zu sentences, %zu tokens\n", files[i], ev.sentences,
+                   ev.tokens);
+            printf("  UPOS %.2f  XPOS %.2f", ev.upos, ev.xpos);
+            if (ev.parsed)
+                printf("  UAS %.2f  LAS %.2f", ev.uas, ev.las);
+            else
+                printf("  (the model has no parser)");
+            printf("\n");
+        }
+    }
+    kb_model_free(model);
+    return bad;
+}
+
 /* ---- main ------------------------------------------------------------ */
 
 static void usage(FILE *f)
@@ -643,6 +827,8 @@ static void usage(FILE *f)
             "Commands:\n"
             "  code      code parsed sentences (PETRARCH XML, CoNLL-U) into events\n"
             "  validate  run a PETRARCH validation file and report the score\n"
+            "  parse     tokenize, tag and parse raw text into CoNLL-U\n"
+            "  eval-parse  score the tagger and parser on gold CoNLL-U\n"
             "  help      show this text (khabar COMMAND --help for a command)\n"
             "\n"
             "Options: --version\n");
@@ -667,6 +853,10 @@ int main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "code"))
         return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "parse"))
+        return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval-parse"))
+        return cmd_eval(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s'\n", prog, cmd);
     usage(stderr);
     return EXIT_USAGE;

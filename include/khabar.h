@@ -193,6 +193,20 @@ KB_API kb_status kb_model_load(const char *path, kb_model **out,
                                kb_error *err);
 KB_API void kb_model_free(kb_model *m);
 
+/* Scores of the model against a gold CoNLL-U file with gold tokenization
+ * (percentages). */
+typedef struct kb_eval {
+    size_t sentences, tokens, skipped;
+    double upos, xpos, uas, las;
+    int parsed;                /* the model has a parser: uas/las valid */
+    double tag_tokens_per_s;   /* tagging speed during the run */
+    double parse_tokens_per_s;
+} kb_eval;
+
+KB_API kb_status kb_eval_conllu(const kb_model *m, const char *gold_path,
+                                kb_diag_fn diag, void *user, kb_eval *out,
+                                kb_error *err);
+
 /* Input formats kb_reader_open_file / _buffer accept. */
 typedef enum kb_input_format {
     KB_INPUT_AUTO,    /* by extension (.xml .conllu .txt .jsonl), then by

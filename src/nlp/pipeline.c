@@ -6,6 +6,7 @@
 #include "../base/arena.h"
 #include "../base/error.h"
 #include "pipeline.h"
+#include "evaluate.h"
 #include "project.h"
 
 #ifndef KB_DATADIR
@@ -31,7 +32,10 @@ kb_status kb_model_load(const char *path, kb_model **out, kb_error *err)
     kb_status st = kbi_model_open(path, &m->file, err);
     if (st == KB_OK)
         st = kbi_tagger_load(m->file, &m->tagger, err);
-    if (st == KB_OK)
+    size_t psize = 0;
+    /* a model may hold only the tagger (then sentences get no heads and
+     * phrases are flat); a parser that is there must load */
+    if (st == KB_OK && kbi_model_section(m->file, "parser.meta", &psize))
         st = kbi_parser_load(m->file, &m->parser, err);
     if (st != KB_OK) {
         if (err && !err->file[0]) {
@@ -69,7 +73,8 @@ static char *upper_dup(kbi_arena *a, const char *s)
 static kb_status finish(const kb_model *m, kbi_sentence *s, kbi_arena *a)
 {
     kbi_tagger_tag(m->tagger, s, a);
-    kbi_parser_parse(m->parser, s, a);
+    if (m->parser)
+        kbi_parser_parse(m->parser, s, a);
     if (a->failed)
         return KB_ERR_NOMEM;
     return kbi_project_constituents(s, a);
@@ -130,4 +135,37 @@ kb_status kbi_pipeline_one(const kb_model *m, const char *src, size_t len,
     int32_t n = doc.ntoks > KBI_MAX_TOKENS ? KBI_MAX_TOKENS : doc.ntoks;
     st = fill(&doc, 0, n, a, out);
     return st == KB_OK ? finish(m, out, a) : st;
+}
+
+/* ---- evaluation -------------------------------------------------------- */
+
+static void parse_cb(void *user, kbi_sentence *s, kbi_arena *a)
+{
+    kbi_parser_parse(user, s, a);
+}
+
+kb_status kb_eval_conllu(const kb_model *m, const char *gold_path,
+                         kb_diag_fn diag, void *user, kb_eval *out,
+                         kb_error *err)
+{
+    memset(out, 0, sizeof *out);
+    kbi_diag dg = {diag, user, 0};
+    kbi_eval_result r;
+    kb_status st = kbi_eval_conllu(gold_path, m->tagger,
+                                   m->parser ? parse_cb : NULL, m->parser,
+                                   &dg, &r, err);
+    if (st != KB_OK)
+        return st;
+    out->sentences = r.sentences;
+    out->tokens = r.tokens;
+    out->skipped = r.skipped;
+    out->upos = kbi_eval_pct(r.upos, r.tokens);
+    out->xpos = kbi_eval_pct(r.xpos, r.tokens);
+    out->uas = kbi_eval_pct(r.uas, r.tokens);
+    out->las = kbi_eval_pct(r.las, r.tokens);
+    out->parsed = r.parsed;
+    out->tag_tokens_per_s = r.tag_seconds > 0 ? (double)r.tokens / r.tag_seconds : 0;
+    out->parse_tokens_per_s =
+        r.parse_seconds > 0 ? (double)r.tokens / r.parse_seconds : 0;
+    return KB_OK;
 }
