@@ -24,7 +24,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_RUN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 VALIDATION := tests/data/validation/PETR.UnitTest.records.xml
 
-.PHONY: all test check asan fuzz bench clean gen unit-tests fuzz-corpus \
+.PHONY: all test check asan fuzz bench clean gen tools model unit-tests fuzz-corpus \
         validation cases valgrind
 
 all: $(B)/khabar $(B)/libkhabar.a $(B)/libkhabar.so
@@ -114,6 +114,24 @@ bench: $(B)/khabar $(B)/bench/bench
 $(B)/bench/bench: bench/bench.c $(B)/libkhabar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libkhabar.a $(LDLIBS)
+
+# Tools (not part of the library): training, evaluation.
+TOOLS := $(B)/train $(B)/eval $(B)/eval_tok
+$(B)/%: tools/%.c $(B)/libkhabar.a
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libkhabar.a $(LDLIBS)
+tools: $(TOOLS)
+
+# The NLP model: trains the tagger and parser on UD English EWT (needs
+# ../shared/data/ud and the Debian package festlex-poslex) and writes
+# data/model/khabar-en.model; the same bytes every run.
+UD ?= ../shared/data/ud
+POSLEX ?= /usr/share/festival/dicts/wsj.wp39.poslexR
+model: $(B)/train
+	@test -f $(UD)/en_ewt-ud-train.conllu || \
+	    { echo "model: $(UD)/en_ewt-ud-train.conllu not found (set UD=...)"; exit 1; }
+	$(B)/train --train $(UD)/en_ewt-ud-train.conllu \
+	    --dev $(UD)/en_ewt-ud-dev.conllu --out data/model/khabar-en.model \
+	    --seed 1 --lexicon $(POSLEX)
 
 # Regenerates src/code/cameo_data.c from data/cameo (test_cameo checks that
 # the compiled tables agree with the data files).
