@@ -285,6 +285,53 @@ static int single_word(const proj *p, int32_t k)
 
 /* A nominal phrase for h, without its preposition (pp_at >= 0: that
  * token is left out, the caller placed it). */
+/* Coordinated nominals under node np: (NP (NP a) , (CC and) (NP b)),
+ * flat (NP a , b (CC and) c) when every conjunct is one word. Modifiers
+ * after the last conjunct are shared by all of them, so the coordination
+ * gets a node of its own and they follow it: (NP (NP a and b) (PP in c)). */
+static void coordination(proj *p, int32_t h, int32_t np, int depth,
+                         int32_t skip, int flat_words)
+{
+    const kbi_token *toks = p->s->toks;
+    int32_t a = p->kid_start[h], b = p->kid_start[h + 1];
+    int32_t last = -1;
+    for (int32_t i = a; i < b; i++)
+        if (is_rel(&toks[p->kid[i]], "conj"))
+            last = p->kid[i];
+    int shared = 0;
+    for (int32_t i = a; i < b; i++) {
+        int32_t k = p->kid[i];
+        if (k > p->hi[last] && k != skip && !is_rel(&toks[k], "punct"))
+            shared = 1;
+    }
+    int32_t co = shared ? open_node(p, "NP", np) : np;
+    int32_t first = flat_words ? co : open_node(p, "NP", co);
+    if (co < 0 || first < 0)
+        return;
+    leaf(p, h, first);
+    int seen_conj = 0;
+    for (int32_t i = a; i < b; i++) {
+        int32_t k = p->kid[i];
+        if (k == skip)
+            continue;
+        const kbi_token *t = &toks[k];
+        if (k > p->hi[last]) {
+            phrase(p, k, np, depth + 1); /* shared modifier */
+        } else if (is_rel(t, "conj")) {
+            seen_conj = 1;
+            coordinator(p, k, co);
+            if (flat_words)
+                leaf(p, k, co);
+            else
+                phrase(p, k, co, depth + 1);
+        } else if (k < h && !rel_is(t, "nmod:poss")) {
+            flat(p, k, first);
+        } else {
+            phrase(p, k, seen_conj ? co : first, depth + 1);
+        }
+    }
+}
+
 static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
                         int32_t skip, const char *label)
 {
@@ -300,24 +347,8 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
     int32_t np = open_node(p, label, parent);
     if (np < 0)
         return;
-    if (has_conj && !all_single) {
-        /* (NP (NP first) , (CC and) (NP second)) */
-        int32_t first = open_node(p, "NP", np), first_conj = -1;
-        leaf(p, h, first);
-        for (int32_t i = a; i < b; i++) {
-            int32_t k = p->kid[i];
-            if (k == skip)
-                continue;
-            if (first_conj < 0 && is_rel(&toks[k], "conj"))
-                first_conj = k;
-            if (is_rel(&toks[k], "conj")) {
-                coordinator(p, k, np);
-                phrase(p, k, np, depth + 1);
-            } else {
-                /* after the conjuncts: a sibling of them */
-                phrase(p, k, first_conj >= 0 ? np : first, depth + 1);
-            }
-        }
+    if (has_conj) {
+        coordination(p, h, np, depth, skip, all_single);
         return;
     }
     /* core = left dependents, head, tight right dependents; the rest of
@@ -339,15 +370,33 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
     if (core < 0)
         return;
     leaf(p, h, core);
+    /* A noun phrase keeps one prepositional modifier; later ones (and all
+     * that follows them) become siblings of it, the way treebank parses
+     * attach "the resumption of ties with X" ... The coder reduces "NP of
+     * NP" to one actor phrase and would lose a second PP inside it. */
+    int pps = 0, lifted = 0;
     for (int32_t i = a; i < b; i++) {
         int32_t k = p->kid[i];
         if (k == skip)
             continue;
         const kbi_token *t = &toks[k];
         int32_t where = (k < h || k <= core_end) ? core : np;
+        if (k > core_end && parent >= 0 && preposition(p, k) >= 0 &&
+            is_rel(t, "nmod") && ++pps > 1)
+            lifted = 1;
+        if (lifted && k > core_end) {
+            phrase(p, k, parent, depth + 1);
+            continue;
+        }
         if (is_rel(t, "nmod") && rel_is(t, "nmod:poss")) {
             /* possessor: (NP X 's) */
             phrase(p, k, where, depth + 1);
+        } else if (k < h && (is_rel(t, "compound") || is_rel(t, "amod") ||
+                             is_rel(t, "nummod") || is_rel(t, "det") ||
+                             is_rel(t, "flat"))) {
+            /* premodifiers are words of the phrase, as in the treebank:
+             * (NP West German world government activists) */
+            flat(p, k, core);
         } else if (is_rel(t, "conj")) { /* flat coordination */
             coordinator(p, k, np);
             leaf(p, k, np);
