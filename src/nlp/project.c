@@ -285,6 +285,21 @@ static int single_word(const proj *p, int32_t k)
 
 /* A nominal phrase for h, without its preposition (pp_at >= 0: that
  * token is left out, the caller placed it). */
+/* Commas and dashes at the edges of h's phrase belong outside it: a comma
+ * inside an actor phrase would not end a clause for the coder. */
+static void edge_punct(proj *p, int32_t h, int32_t parent)
+{
+    if (parent < 0)
+        return;
+    for (int32_t i = p->kid_start[h]; i < p->kid_start[h + 1]; i++) {
+        int32_t k = p->kid[i];
+        if (is_rel(&p->s->toks[k], "punct") &&
+            p->kid_start[k] == p->kid_start[k + 1] &&
+            (k == p->lo[h] || k == p->hi[h]))
+            leaf(p, k, parent);
+    }
+}
+
 /* Coordinated nominals under node np: (NP (NP a) , (CC and) (NP b)),
  * flat (NP a , b (CC and) c) when every conjunct is one word. Modifiers
  * after the last conjunct are shared by all of them, so the coordination
@@ -344,6 +359,7 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
             has_conj = 1;
             all_single &= single_word(p, p->kid[i]);
         }
+    edge_punct(p, h, parent);
     int32_t np = open_node(p, label, parent);
     if (np < 0)
         return;
@@ -653,6 +669,7 @@ static void phrase(proj *p, int32_t h, int32_t parent, int depth)
     }
     int32_t prep = preposition(p, h);
     if (prep >= 0 && !is_rel(t, "conj")) {
+        edge_punct(p, h, parent);
         int32_t pp = open_node(p, "PP", parent);
         if (pp < 0)
             return;
