@@ -694,6 +694,35 @@ static void phrase(proj *p, int32_t h, int32_t parent, int depth)
     kids(p, h, n, depth, any, 0, p->s->ntoks);
 }
 
+/* A comma at the edge of a phrase moves out of it, up to the first phrase
+ * it stands inside of, as in treebank parses: "(S (S ...) , (NP X) (VP
+ * said))". The coder treats commas inside actor phrases as words, so a
+ * clause-ending comma must not be left inside one. */
+static void float_commas(kbi_sentence *s)
+{
+    for (int32_t t = 0; t < s->ntoks; t++) {
+        if (!s->toks[t].xpos || strcmp(s->toks[t].xpos, ",") != 0)
+            continue;
+        for (int guard = 0; guard < s->nnodes; guard++) {
+            int32_t deep = -1; /* deepest node covering t */
+            for (int32_t i = 0; i < s->nnodes; i++)
+                if (s->nodes[i].tok_start <= t && t < s->nodes[i].tok_end)
+                    deep = i;
+            if (deep <= 0)
+                break;
+            kbi_node *n = &s->nodes[deep];
+            if (n->tok_start == t)
+                n->tok_start = t + 1;
+            else if (n->tok_end == t + 1)
+                n->tok_end = t;
+            else
+                break;
+            if (n->tok_end < n->tok_start)
+                n->tok_end = n->tok_start;
+        }
+    }
+}
+
 kb_status kbi_project_constituents(kbi_sentence *s, kbi_arena *a)
 {
     s->nodes = NULL;
@@ -720,6 +749,7 @@ kb_status kbi_project_constituents(kbi_sentence *s, kbi_arena *a)
         return KB_ERR_LIMIT;
     /* punctuation and words left outside every phrase belong to the root */
     cover(&p, r, 0, s->ntoks - 1);
+    float_commas(s);
     for (int32_t i = 0; i < s->nnodes; i++)
         if (s->nodes[i].tok_start == INT32_MAX) { /* empty phrase */
             s->nodes[i].tok_start = s->nodes[i].parent >= 0
