@@ -407,9 +407,10 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
         if (is_rel(t, "nmod") && rel_is(t, "nmod:poss")) {
             /* possessor: (NP X 's) */
             phrase(p, k, where, depth + 1);
-        } else if (k < h && (is_rel(t, "compound") || is_rel(t, "amod") ||
-                             is_rel(t, "nummod") || is_rel(t, "det") ||
-                             is_rel(t, "flat"))) {
+        } else if ((k < h || k <= core_end) &&
+                   (is_rel(t, "compound") || is_rel(t, "amod") ||
+                    is_rel(t, "nummod") || is_rel(t, "det") ||
+                    is_rel(t, "flat") || is_rel(t, "fixed"))) {
             /* premodifiers are words of the phrase, as in the treebank:
              * (NP West German world government activists) */
             flat(p, k, core);
@@ -658,6 +659,11 @@ static void phrase(proj *p, int32_t h, int32_t parent, int depth)
         return;
     }
     const kbi_token *t = &p->s->toks[h];
+    if (is_aux(t) || is_rel(t, "mark") || is_rel(t, "case") ||
+        is_rel(t, "cc") || is_rel(t, "punct")) {
+        flat(p, h, parent); /* function words are words, not phrases */
+        return;
+    }
     if (p->kid_start[h] == p->kid_start[h + 1] && !is_verbal(t) &&
         !(is_nominal(t) && is_argument(t))) {
         leaf(p, h, parent); /* a single word that is not a phrase */
