@@ -717,6 +717,12 @@ static void float_commas(kbi_sentence *s)
             if (deep <= 0)
                 break;
             kbi_node *n = &s->nodes[deep];
+            int other = 0; /* "X, in remarks ...," keeps both commas */
+            for (int32_t k = n->tok_start; k < n->tok_end && !other; k++)
+                other = k != t && s->toks[k].xpos &&
+                        strcmp(s->toks[k].xpos, ",") == 0;
+            if (other)
+                break;
             if (n->tok_start == t)
                 n->tok_start = t + 1;
             else if (n->tok_end == t + 1)
@@ -726,6 +732,30 @@ static void float_commas(kbi_sentence *s)
             if (n->tok_end < n->tok_start)
                 n->tok_end = n->tok_start;
         }
+    }
+}
+
+/* The comma closing a parenthetical ("X, in remarks on Monday, urged")
+ * joins the phrase holding the opening one, as in treebank parses. */
+static void close_parentheticals(kbi_sentence *s)
+{
+    for (int32_t t = 1; t < s->ntoks; t++) {
+        if (!s->toks[t].xpos || strcmp(s->toks[t].xpos, ",") != 0)
+            continue;
+        int32_t best = -1;
+        for (int32_t i = 1; i < s->nnodes; i++) {
+            const kbi_node *n = &s->nodes[i];
+            if (n->tok_end != t || strcmp(n->label, "NP") != 0 ||
+                s->nodes[n->parent].tok_end <= t)
+                continue; /* its parent must already hold the comma */
+            int commas = 0;
+            for (int32_t k = n->tok_start; k < n->tok_end; k++)
+                commas += s->toks[k].xpos && !strcmp(s->toks[k].xpos, ",");
+            if (commas % 2 == 1 && (best < 0 || n->tok_start <= s->nodes[best].tok_start))
+                best = i; /* the outermost such phrase */
+        }
+        if (best >= 0)
+            s->nodes[best].tok_end = t + 1;
     }
 }
 
@@ -756,6 +786,7 @@ kb_status kbi_project_constituents(kbi_sentence *s, kbi_arena *a)
     /* punctuation and words left outside every phrase belong to the root */
     cover(&p, r, 0, s->ntoks - 1);
     float_commas(s);
+    close_parentheticals(s);
     for (int32_t i = 0; i < s->nnodes; i++)
         if (s->nodes[i].tok_start == INT32_MAX) { /* empty phrase */
             s->nodes[i].tok_start = s->nodes[i].parent >= 0

@@ -110,6 +110,26 @@ static void test_shapes(void)
           "fled))))) (VP (VBD met))))");
 }
 
+static void test_commas(void)
+{
+    /* a clause-final comma floats out of the clause it closes */
+    check("Arnor/NNP/2/nsubj left/VBD/5/ccomp ,/,/2/punct Bree/NNP/5/nsubj "
+          "said/VBD/0/root ././5/punct",
+          "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD left))) (, ,) (NP (NNP Bree)) "
+          "(VP (VBD said)) (. .)))");
+    /* a parenthetical keeps both its commas inside the noun phrase */
+    check("minister/NN/7/nsubj ,/,/4/punct in/IN/4/case remarks/NNS/1/nmod "
+          ",/,/7/punct then/RB/7/advmod urged/VBD/0/root Eriador/NNP/7/obj",
+          "(ROOT (S (NP (NP (NN minister)) (, ,) (PP (IN in) (NP (NNS remarks))) "
+          "(, ,)) (RB then) (VP (VBD urged) (NP (NNP Eriador)))))");
+    /* a second prepositional modifier becomes a sibling of the phrase */
+    check("Arnor/NNP/2/nsubj resumed/VBD/0/root ties/NNS/2/obj of/IN/6/case "
+          "full/JJ/6/amod trust/NN/3/nmod with/IN/8/case Gondor/NNP/3/nmod",
+          "(ROOT (S (NP (NNP Arnor)) (VP (VBD resumed) (NP (NP (NNS ties)) (PP "
+          "(IN of) (NP (JJ full) (NN trust)))) (PP (IN with) (NP (NNP "
+          "Gondor))))))");
+}
+
 static void test_repairs(void)
 {
     /* two roots, a cycle, an out-of-range head: still one tree */
@@ -198,6 +218,7 @@ int main(void)
 {
     T_RUN(test_coding);
     T_RUN(test_shapes);
+    T_RUN(test_commas);
     T_RUN(test_repairs);
     return t_done();
 }
