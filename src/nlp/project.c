@@ -273,6 +273,24 @@ static int tight(const kbi_token *t)
            is_rel(t, "amod") || is_rel(t, "det") || rel_is(t, "case");
 }
 
+/* Is k one word with only premodifier words before it ("Danish media")?
+ * Then "Danish media and government" stays flat, as treebank parses
+ * write it, and the adjective is shared by the conjuncts. */
+static int head_word(const proj *p, int32_t k)
+{
+    for (int32_t i = p->kid_start[k]; i < p->kid_start[k + 1]; i++) {
+        int32_t c = p->kid[i];
+        const kbi_token *t = &p->s->toks[c];
+        if (is_rel(t, "cc") || is_rel(t, "punct") || is_rel(t, "conj"))
+            continue;
+        if (c < k && p->kid_start[c] == p->kid_start[c + 1] &&
+            (is_rel(t, "amod") || is_rel(t, "det")))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 static int single_word(const proj *p, int32_t k)
 {
     for (int32_t i = p->kid_start[k]; i < p->kid_start[k + 1]; i++) {
@@ -353,7 +371,7 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
     const kbi_token *toks = p->s->toks;
     int32_t a = p->kid_start[h], b = p->kid_start[h + 1];
     /* coordination: conj children with their cc */
-    int has_conj = 0, all_single = single_word(p, h);
+    int has_conj = 0, all_single = head_word(p, h);
     for (int32_t i = a; i < b; i++)
         if (is_rel(&toks[p->kid[i]], "conj")) {
             has_conj = 1;
@@ -412,8 +430,18 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
                     is_rel(t, "nummod") || is_rel(t, "det") ||
                     is_rel(t, "flat") || is_rel(t, "fixed"))) {
             /* premodifiers are words of the phrase, as in the treebank:
-             * (NP West German world government activists) */
-            flat(p, k, core);
+             * (NP West German world government activists); coordinated
+             * ones keep a phrase of their own, (ADJP awful and evil), so
+             * that their "and" does not make the noun phrase a compound */
+            int coord = 0;
+            for (int32_t j = p->kid_start[k]; j < p->kid_start[k + 1]; j++)
+                coord |= is_rel(&toks[p->kid[j]], "conj");
+            int32_t into = coord ? open_node(p, tag(t)[0] == 'J' ? "ADJP" : "NML",
+                                             core)
+                                 : core;
+            if (into < 0)
+                return;
+            flat(p, k, into);
         } else if (is_rel(t, "conj")) { /* flat coordination */
             coordinator(p, k, np);
             leaf(p, k, np);
