@@ -284,8 +284,9 @@ static int head_word(const proj *p, int32_t k)
         if (is_rel(t, "cc") || is_rel(t, "punct") || is_rel(t, "conj"))
             continue;
         if (c < k && p->kid_start[c] == p->kid_start[c + 1] &&
-            (is_rel(t, "amod") || is_rel(t, "det")))
-            continue;
+            is_rel(t, "amod"))
+            continue; /* not "the": "The Danish media and government" has
+                         noun phrase conjuncts in the treebank */
         return 0;
     }
     return 1;
