@@ -484,16 +484,22 @@ static int32_t chain_start(const proj *p, int32_t h)
             if (k < h && is_rel(&p->s->toks[k], "cop") && k < start)
                 start = k;
         }
+    /* adverbs join the verb group only when an auxiliary stands before
+     * them: "was fiercely opposed" is one group, but in "X also said"
+     * the adverb stays outside the VP, as in treebank parses */
+    int32_t edge = start;
     for (int32_t i = p->kid_start[h + 1] - 1; i >= p->kid_start[h]; i--) {
         int32_t k = p->kid[i];
         if (k > h)
             continue;
         const kbi_token *t = &p->s->toks[k];
         int to = is_rel(t, "mark") && !strcmp(tag(t), "TO");
-        if ((is_aux(t) || is_negation(t) || to) && p->hi[k] == start - 1)
-            start = p->lo[k];
-        else if (p->hi[k] == start - 1 && is_rel(t, "advmod") && start != h)
-            start = p->lo[k];
+        if (p->hi[k] != edge - 1)
+            break;
+        if (is_aux(t) || is_negation(t) || to)
+            start = edge = p->lo[k];
+        else if (is_rel(t, "advmod"))
+            edge = p->lo[k];
         else
             break;
     }
@@ -526,7 +532,7 @@ static void verb_chain(proj *p, int32_t h, int32_t parent, int depth,
         if (k < from || k > h)
             continue;
         const kbi_token *t = &toks[k];
-        if (pending && !is_negation(t)) {
+        if (pending && !is_negation(t) && !is_rel(t, "advmod")) {
             int32_t inner = open_node(p, "VP", vp);
             if (inner < 0)
                 return;
@@ -545,6 +551,8 @@ static void verb_chain(proj *p, int32_t h, int32_t parent, int depth,
             pending = 1;
         } else if (is_negation(t)) {
             leaf(p, k, vp);
+        } else if (pending && is_rel(t, "advmod")) {
+            phrase(p, k, vp, depth + 1); /* (VP was (ADVP fiercely) (VP ..)) */
         } else {
             phrase(p, k, vp, depth + 1);
         }
