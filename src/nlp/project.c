@@ -82,6 +82,24 @@ static int fix_heads(proj *p)
         if (steps > n)
             h[i] = root;
     }
+    /* function words have no dependents in UD; when a parser gives them
+     * some ("Bree ... did" with Bree under "did"), they go to the function
+     * word's own head */
+    for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
+        changed = 0;
+        for (int32_t i = 0; i < n; i++) {
+            int32_t g = h[i];
+            if (g < 0 || h[g] < 0)
+                continue;
+            const kbi_token *f = &p->s->toks[g];
+            if (is_rel(f, "aux") || is_rel(f, "cop") || is_rel(f, "mark") ||
+                is_rel(f, "case") || is_rel(f, "cc") || is_rel(f, "det") ||
+                is_rel(f, "punct")) {
+                h[i] = h[g];
+                changed = 1;
+            }
+        }
+    }
     /* lift non-projective arcs until none is left */
     for (int changed = 1, rounds = 0; changed && rounds < n + 2; rounds++) {
         changed = 0;
