@@ -67,6 +67,10 @@ validation: $(B)/khabar
 	    --min-pass $$(cat tests/data/validation/min-pass) > $(B)/validation.out \
 	    || { cat $(B)/validation.out; exit 1; }
 	@tail -n 1 $(B)/validation.out
+	$(B)/khabar validate $(VALIDATION) --parse own \
+	    --min-pass $$(cat tests/data/validation/min-pass-own) > $(B)/validation-own.out \
+	    || { cat $(B)/validation-own.out; exit 1; }
+	@echo "own parses: $$(tail -n 1 $(B)/validation-own.out)"
 
 # Coder rule cases: small validation files with their own dictionaries.
 cases: $(B)/khabar
