@@ -284,6 +284,13 @@ void kbi_parser_features(const kbi_pstate *st, uint64_t *k)
 
 /* ---- scoring ------------------------------------------------------------- */
 
+/* Adds with wrap-around instead of overflow: a valid model cannot come
+ * near the limits, a corrupt one must not be undefined behaviour. */
+static inline void add_w(int32_t *s, int32_t w)
+{
+    *s = (int32_t)((uint32_t)*s + (uint32_t)w);
+}
+
 void kbi_parser_score(const kbi_parser *p, const uint64_t *keys, int nkeys,
                       int32_t *scores)
 {
@@ -306,9 +313,9 @@ void kbi_parser_score(const kbi_parser *p, const uint64_t *keys, int nkeys,
             if (sl->fp == fp) {
                 const uint32_t *w = sl->w;
                 if ((w[0] >> 24) < 254) {
-                    scores[w[0] >> 24] += (int16_t)(uint16_t)(w[0] & 0xffff);
-                    scores[w[1] >> 24] += (int16_t)(uint16_t)(w[1] & 0xffff);
-                    scores[w[2] >> 24] += (int16_t)(uint16_t)(w[2] & 0xffff);
+                    add_w(&scores[w[0] >> 24], (int16_t)(uint16_t)(w[0] & 0xffff));
+                    add_w(&scores[w[1] >> 24], (int16_t)(uint16_t)(w[1] & 0xffff));
+                    add_w(&scores[w[2] >> 24], (int16_t)(uint16_t)(w[2] & 0xffff));
                 } else {
                     uint32_t off = w[0] & 0xffffff;
                     uint32_t cnt = (w[0] >> 24) == 255 ? w[1] : 0;
@@ -337,12 +344,12 @@ void kbi_parser_score(const kbi_parser *p, const uint64_t *keys, int nkeys,
                                                            dense[i]);
         for (uint32_t c = 0; c < row; c += 16)
             for (uint32_t k = 0; k < 16; k++)
-                scores[c + k] += r[c + k];
+                add_w(&scores[c + k], r[c + k]);
     }
     for (int i = 0; i < nover; i++) {
         const uint32_t *w = p->weights + ooff[i];
         for (uint32_t e = 0; e < ocnt[i]; e++)
-            scores[w[e] >> 24] += (int16_t)(uint16_t)(w[e] & 0xffff);
+            add_w(&scores[w[e] >> 24], (int16_t)(uint16_t)(w[e] & 0xffff));
     }
 }
 
