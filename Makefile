@@ -94,6 +94,9 @@ valgrind: $(B)/khabar
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    --error-exitcode=9 -q $(B)/khabar code data/examples/sample.xml \
 	    > /dev/null 2>&1
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=9 -q $(B)/khabar code --date 2019-11-24 \
+	    tests/text/sample-article.txt > /dev/null 2>&1
 	@echo "valgrind: no errors, no leaks"
 
 check:
