@@ -370,4 +370,37 @@ run code --input yaml "$CLI/sample.conllu"
 status 2
 has "$ERR" "unknown input format"
 
+# raw text: khabar parse writes CoNLL-U that codes to the same events
+TXT=$HERE/text/sample-article.txt
+run parse "$TXT"
+status 0
+has "$OUT" "TokenRange="
+has "$OUT" "# sent_id = sample-article_1"
+cp "$OUT" "$TMP/article.conllu"
+run code --date 2019-11-24 "$TXT"
+status 0
+grep -o '"source":"[^"]*","target":"[^"]*","code":"[^"]*"' "$OUT" > "$TMP/direct"
+[ -s "$TMP/direct" ] || fail "no events from the sample article"
+n=$((n + 1))
+run code --date 2019-11-24 --input conllu "$TMP/article.conllu"
+status 0
+grep -o '"source":"[^"]*","target":"[^"]*","code":"[^"]*"' "$OUT" > "$TMP/via"
+cmp -s "$TMP/direct" "$TMP/via" || fail "events from the CoNLL-U round trip differ"
+n=$((n + 1))
+# JSON Lines articles: ids become doc ids, a bad line is reported and skipped
+printf '%s\n' '{"id":"a1","date":"2019-11-24","text":"The United States warned Iran."}' \
+    '{"id":"a2","text":' \
+    '{"id":7,"date":"2019-11-25","title":"Iraq","text":"Iraq condemned Iran."}' > "$TMP/a.jsonl"
+run code "$TMP/a.jsonl"
+status 1
+has "$ERR" "a.jsonl:2:"
+has "$OUT" '"doc_id":"a1"'
+has "$OUT" '"doc_id":"7"'
+has "$OUT" '"date":"2019-11-25"'
+# eval-parse
+run eval-parse --json "$HERE/data/conllu/ewt-sample.conllu"
+status 0
+has "$OUT" '"upos":'
+has "$OUT" '"las":'
+
 echo "cli.sh: $n checks passed"
