@@ -29,7 +29,7 @@ VALIDATION := tests/data/validation/PETR.UnitTest.records.xml
 
 all: $(B)/khabar $(B)/libkhabar.a $(B)/libkhabar.so
 
-$(B)/%.o: %.c include/khabar.h $(wildcard src/*/*.h)
+$(B)/%.o: %.c include/khabar.h $(wildcard src/*/*.h) $(wildcard cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -40,7 +40,8 @@ $(B)/libkhabar.a: $(LIB_OBJ)
 $(B)/libkhabar.so: $(LIB_OBJ)
 	$(CC) $(SAN) -shared -o $@ $^ $(LDLIBS)
 
-$(B)/khabar: $(B)/cli/khabar.o $(B)/libkhabar.a
+CLI_OBJ := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard cli/*.c)))
+$(B)/khabar: $(CLI_OBJ) $(B)/libkhabar.a
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/t.h $(B)/libkhabar.a

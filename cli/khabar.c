@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "khabar.h"
 
 #ifndef KB_DATADIR
@@ -251,6 +252,7 @@ static int cmd_validate(int argc, char **argv)
             own = !strcmp(v, "own");
         } else if (!strcmp(argv[i], "--model") && i + 1 < argc) {
             model_path = argv[++i];
+
         } else if (!strcmp(argv[i], "--min-pass") && i + 1 == argc) {
             fprintf(stderr, "%s: --min-pass needs a count\n", prog);
             return EXIT_USAGE;
@@ -435,6 +437,8 @@ static void usage_code(FILE *f)
             "                    extension, then by content; raw text is\n"
             "                    tokenized, tagged and parsed by Khabar)\n"
             "  --model FILE      NLP model for raw text (default: bundled)\n"
+            "  -j N              code on N threads; the output is the same,\n"
+            "                    in the same order, as with -j 1\n"
             "  --date YYYY-MM-DD date of sentences that carry none (CoNLL-U\n"
             "                    without a '# date =' comment)\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
@@ -469,29 +473,6 @@ static char *read_stdin(size_t *len)
     return buf;
 }
 
-static int code_one(const kb_dict *d, kb_reader *r, kb_format fmt,
-                    kb_result *res)
-{
-    kb_record rec;
-    int bad = 0;
-    kb_error err;
-    while (kb_reader_next(r, &rec)) {
-        kb_status st = kb_code_record(d, NULL, &rec, res, &err);
-        if (st != KB_OK) {
-            print_error(&err);
-            bad = 1;
-            continue;
-        }
-        for (size_t i = 0; i < kb_result_count(res); i++)
-            if (kb_write_event(stdout, fmt, &rec, kb_result_event(res, i)) !=
-                KB_OK) {
-                fprintf(stderr, "%s: cannot write output\n", prog);
-                return 1;
-            }
-    }
-    return bad || kb_reader_errors(r) > 0;
-}
-
 static const char *bundled(const char *dir, const char *name, char *buf,
                            size_t size)
 {
@@ -503,8 +484,9 @@ static int cmd_code(int argc, char **argv)
     dict_opts o;
     memset(&o, 0, sizeof o);
     kb_format fmt = KB_FORMAT_JSONL;
-    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, NULL, diag_print, NULL};
+    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, NULL, diag_print, NULL, 1};
     const char *model_path = NULL;
+    int nthreads = 1;
     const char *inputs[256];
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -530,6 +512,17 @@ static int cmd_code(int argc, char **argv)
             ropt.date = argv[++i];
         } else if (!strcmp(argv[i], "--model") && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (!strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs", 6)) {
+            const char *v = argv[i][1] == 'j' ? (i + 1 < argc ? argv[++i] : "")
+                                              : strchr(argv[i], '=');
+            char *end = NULL;
+            long n = v ? strtol(v + (v[0] == '='), &end, 10) : 0;
+            if (!v || !end || *end || n < 1 || n > 64) {
+                fprintf(stderr, "%s: -j expects a thread count from 1 to 64\n",
+                        prog);
+                return EXIT_USAGE;
+            }
+            nthreads = (int)n;
         } else if (!strcmp(argv[i], "--format") && i + 1 == argc) {
             fprintf(stderr, "%s: --format needs a name (jsonl, phoenix)\n", prog);
             return EXIT_USAGE;
@@ -623,7 +616,7 @@ static int cmd_code(int argc, char **argv)
             bad = 1;
             continue;
         }
-        bad |= code_one(d, r, fmt, res);
+        bad |= kbc_code_reader(d, model, r, fmt, nthreads, prog);
         kb_reader_free(r);
         free(mem);
     }
@@ -652,7 +645,7 @@ static void usage_parse(FILE *f)
 
 static int cmd_parse(int argc, char **argv)
 {
-    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, "19700101", diag_print, NULL};
+    kb_reader_options ropt = {NULL, KB_INPUT_AUTO, "19700101", diag_print, NULL, 0};
     const char *model_path = NULL;
     const char *inputs[256];
     int ninputs = 0;

@@ -224,6 +224,10 @@ typedef struct kb_reader_options {
                             no date (CoNLL-U without "# date ="), or NULL */
     kb_diag_fn diag;     /* receives each bad record; may be NULL */
     void *diag_user;
+    int defer_parse;     /* raw text / JSON Lines: records carry the
+                            sentence text only (parse and parsed NULL);
+                            code them with kb_code_record_text, e.g. on
+                            worker threads */
 } kb_reader_options;
 
 /* "xml", "conllu", "text", "jsonl" (or "auto") -> *out; KB_ERR_INVALID

@@ -403,4 +403,16 @@ status 0
 has "$OUT" '"upos":'
 has "$OUT" '"las":'
 
+# -j N: the same output, in the same order
+run code -j 1 --date 2019-11-24 "$TXT" "$HERE/../data/examples/sample.xml"
+status 0
+cp "$OUT" "$TMP/j1"
+run code -j 3 --date 2019-11-24 "$TXT" "$HERE/../data/examples/sample.xml"
+status 0
+cmp -s "$TMP/j1" "$OUT" || fail "-j 3 output differs from -j 1"
+n=$((n + 1))
+run code -j 0 "$TXT"
+status 2
+has "$ERR" "thread count"
+
 echo "cli.sh: $n checks passed"

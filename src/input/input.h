@@ -38,11 +38,11 @@ void kbi_conllu_input_free(kbi_conllu_input *r);
 typedef struct kbi_text_input kbi_text_input;
 
 /* Raw text: one document segmented into sentences, each parsed with the
- * model when read. Record ids are "<doc>_<sentence number>", doc being
+ * model when read (unless `defer`: then records carry the text only). Record ids are "<doc>_<sentence number>", doc being
  * `doc` or else the file name without directory and extension. */
 kb_status kbi_text_input_open(char *data, size_t len, const char *name,
                               const char *doc, const kb_model *model,
-                              const char *date,
+                              int defer, const char *date,
                               kb_diag_fn diag, void *user,
                               kbi_text_input **out, kb_error *err);
 int kbi_text_input_next(kbi_text_input *r, kb_record *rec);
@@ -58,7 +58,8 @@ typedef struct kbi_jsonl_input kbi_jsonl_input;
  * segmented and parsed like raw text, with doc id = the article's id. A
  * malformed line is reported with its line and column and skipped. */
 kb_status kbi_jsonl_input_open(char *data, size_t len, const char *name,
-                               const kb_model *model, const char *date,
+                               const kb_model *model, int defer,
+                               const char *date,
                                kb_diag_fn diag, void *user,
                                kbi_jsonl_input **out, kb_error *err);
 int kbi_jsonl_input_next(kbi_jsonl_input *r, kb_record *rec);

@@ -17,6 +17,7 @@ struct kbi_jsonl_input {
     char name[256];
     char date[9];         /* default date */
     const kb_model *model;
+    int defer;
     kb_diag_fn diag;
     void *user;
     kbi_arena arena;      /* the current article's fields */
@@ -26,11 +27,12 @@ struct kbi_jsonl_input {
 };
 
 kb_status kbi_jsonl_input_open(char *data, size_t len, const char *name,
-                               const kb_model *model, const char *date,
+                               const kb_model *model, int defer,
+                               const char *date,
                                kb_diag_fn diag, void *user,
                                kbi_jsonl_input **out, kb_error *err)
 {
-    if (!model) {
+    if (!model && !defer) {
         kbi_free(NULL, data, len + 1);
         kbi_error_set(err, KB_ERR_INVALID, name, 0, 0,
                       "JSON Lines articles need the NLP model");
@@ -46,6 +48,7 @@ kb_status kbi_jsonl_input_open(char *data, size_t len, const char *name,
     r->data = data;
     r->len = len;
     r->model = model;
+    r->defer = defer;
     snprintf(r->name, sizeof r->name, "%s", name ? name : "<memory>");
     if (date)
         snprintf(r->date, sizeof r->date, "%s", date);
@@ -149,7 +152,8 @@ static int next_article(kbi_jsonl_input *r)
         memcpy(buf + total - text->len, text->value, text->len);
         buf[total] = '\0';
         kb_error err;
-        if (kbi_text_input_open(buf, total, r->name, idv, r->model, d, r->diag,
+        if (kbi_text_input_open(buf, total, r->name, idv, r->model, r->defer,
+                                d, r->diag,
                                 r->user, &r->text, &err) != KB_OK) {
             bad(r, 1, idv, "%s", err.message);
             r->text = NULL;

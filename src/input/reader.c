@@ -112,7 +112,7 @@ static kb_status open_owned(char *data, size_t len, const char *name,
                             const kb_reader_options *o, kb_reader **out,
                             kb_error *err)
 {
-    kb_reader_options none = {NULL, KB_INPUT_AUTO, NULL, NULL, NULL};
+    kb_reader_options none = {NULL, KB_INPUT_AUTO, NULL, NULL, NULL, 0};
     if (!o)
         o = &none;
     char date[9] = "";
@@ -142,10 +142,12 @@ static kb_status open_owned(char *data, size_t len, const char *name,
         st = kbi_conllu_input_open(data, len, name, dt, o->diag, o->diag_user,
                                    &r->conllu, err);
     else if (f == KB_INPUT_JSONL)
-        st = kbi_jsonl_input_open(data, len, name, o->model, dt, o->diag,
+        st = kbi_jsonl_input_open(data, len, name, o->model, o->defer_parse,
+                                  dt, o->diag,
                                   o->diag_user, &r->jsonl, err);
     else
-        st = kbi_text_input_open(data, len, name, NULL, o->model, dt, o->diag,
+        st = kbi_text_input_open(data, len, name, NULL, o->model,
+                                 o->defer_parse, dt, o->diag,
                                  o->diag_user, &r->text, err);
     if (st != KB_OK) {
         kbi_free(NULL, r, sizeof *r);
@@ -197,14 +199,14 @@ kb_status kb_reader_open_mem(const char *data, size_t len, const char *name,
                              kb_diag_fn diag, void *user, kb_reader **out,
                              kb_error *err)
 {
-    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user};
+    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user, 0};
     return kb_reader_open_buffer(data, len, name, &o, out, err);
 }
 
 kb_status kb_reader_open(const char *path, kb_diag_fn diag, void *user,
                          kb_reader **out, kb_error *err)
 {
-    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user};
+    kb_reader_options o = {NULL, KB_INPUT_XML, NULL, diag, user, 0};
     return kb_reader_open_file(path, &o, out, err);
 }
 

@@ -14,6 +14,7 @@ struct kbi_text_input {
     char *data;
     size_t len;
     const kb_model *model;
+    int defer;           /* records without parses */
     char doc[256];       /* document id: the file name without directory
                             and extension */
     char date[9];
@@ -40,11 +41,11 @@ static void doc_id(const char *name, char *out, size_t size)
 
 kb_status kbi_text_input_open(char *data, size_t len, const char *name,
                               const char *doc, const kb_model *model,
-                              const char *date,
+                              int defer, const char *date,
                               kb_diag_fn diag, void *user,
                               kbi_text_input **out, kb_error *err)
 {
-    if (!model) {
+    if (!model && !defer) {
         kbi_free(NULL, data, len + 1);
         kbi_error_set(err, KB_ERR_INVALID, name, 0, 0,
                       "raw text needs the NLP model");
@@ -60,6 +61,7 @@ kb_status kbi_text_input_open(char *data, size_t len, const char *name,
     r->data = data;
     r->len = len;
     r->model = model;
+    r->defer = defer;
     if (doc)
         snprintf(r->doc, sizeof r->doc, "%s", doc);
     else
@@ -91,8 +93,9 @@ int kbi_text_input_next(kbi_text_input *r, kb_record *rec)
         if (se->flags & KBI_TEXT_SENT_DATELINE)
             continue;
         kbi_arena_reset(&r->arena);
-        kb_status st = kbi_pipeline_sentence(r->model, &r->seg, i, &r->arena,
-                                             &r->sent);
+        kb_status st = r->defer ? KB_OK
+                                : kbi_pipeline_sentence(r->model, &r->seg, i,
+                                                        &r->arena, &r->sent);
         char *text = kbi_arena_strndup(&r->arena, r->data + se->start,
                                        se->end - se->start);
         if (st != KB_OK || !text) {
@@ -108,7 +111,7 @@ int kbi_text_input_next(kbi_text_input *r, kb_record *rec)
         rec->date = r->date[0] ? r->date : NULL;
         rec->text = text;
         rec->active = 1;
-        rec->parsed = &r->sent;
+        rec->parsed = r->defer ? NULL : &r->sent;
         rec->source = r->source;
         return 1;
     }
