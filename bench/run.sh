@@ -21,13 +21,15 @@ done > "$TXT"
 SENT=$("$B/khabar" parse "$TXT" | grep -c '^# sent_id')
 TOK=$("$B/khabar" parse "$TXT" | grep -c '^[0-9]')
 echo "reuters: $(wc -c < "$TXT") bytes, $SENT sentences, $TOK tokens"
-for what in parse code; do
+for what in parse code code-j2; do
     best=
     for i in 1 2 3; do
         if [ $what = parse ]; then
             t=$( { /usr/bin/time -f '%e %M' "$B/khabar" parse "$TXT" > /dev/null; } 2>&1 | tail -1)
-        else
+        elif [ $what = code ]; then
             t=$( { /usr/bin/time -f '%e %M' "$B/khabar" code --date 1987-03-01 "$TXT" > /dev/null; } 2>&1 | tail -1)
+        else
+            t=$( { /usr/bin/time -f '%e %M' "$B/khabar" code -j 2 --date 1987-03-01 "$TXT" > /dev/null; } 2>&1 | tail -1)
         fi
         best="$best$t\n"
     done
