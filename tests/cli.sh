@@ -415,4 +415,10 @@ run code -j 0 "$TXT"
 status 2
 has "$ERR" "thread count"
 
+# passive voice with the PETRARCH-2 dictionaries: the by-phrase is the source
+printf '%s' '<Sentences><Sentence date="20190101" id="p_1" sentence="True"><Text>Iran was attacked by Iraq.</Text><Parse>(ROOT (S (NP (NNP Iran)) (VP (VBD was) (VP (VBN attacked) (PP (IN by) (NP (NNP Iraq))))) (. .)))</Parse></Sentence></Sentences>' > "$TMP/passive.xml"
+run code "$TMP/passive.xml"
+status 0
+has "$OUT" '"source":"IRQ","target":"IRN"'
+
 echo "cli.sh: $n checks passed"

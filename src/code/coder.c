@@ -296,6 +296,7 @@ typedef struct verb_ctx {
     const char *code;
     const kbi_pattern *pat;
     int passive;
+    int voice_code; /* the code came from a PETRARCH-2 [active:passive] */
 } verb_ctx;
 
 static int same_event(const kb_event *e, const char *s, const char *t,
@@ -322,7 +323,10 @@ static void emit_event(coder *c, const verb_ctx *v, const side *a, int ia,
     int32_t sne = a->ne[ia], tne = b->ne[ib];
     if (!code[0] || strcmp(s, t) == 0)
         return;
-    if (v->passive && c->d->verbs.dialect == 1) {
+    /* passive voice: the subject is the target ("X was attacked by Y"),
+     * except under PETRARCH-2's [active:passive] codes, whose passive code
+     * is written for the subject as source */
+    if (v->passive && !v->voice_code) {
         const char *x = s;
         s = t, t = x;
         int32_t y = sne;
@@ -377,6 +381,9 @@ static void build_events(coder *c, const verb_ctx *v, const kbi_assign *as)
     if (c->d->verbs.dialect == 2) {
         /* PETRARCH-2: [active:passive] */
         const char *code = v->passive ? y : x;
+        verb_ctx vv = *v;
+        vv.voice_code = 1;
+        v = &vv;
         for (int i = 0; i < src.n; i++)
             for (int j = 0; j < tgt.n; j++)
                 emit_event(c, v, &src, i, &tgt, j, code);
@@ -412,7 +419,7 @@ static int32_t code_site(coder *c, int32_t vp, int32_t head)
     if (!rd)
         return vp + 1;
     sequences(c, first - 1, last + 1, vend);
-    verb_ctx v = {verb, NULL, NULL, passive};
+    verb_ctx v = {verb, NULL, NULL, passive, 0};
     kbi_assign as = {-1, -1, 0, 0};
     const kbi_block *b = &c->d->verbs.blocks[rd->block];
     for (int32_t i = 0; i < b->npatterns; i++) {
