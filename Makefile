@@ -44,7 +44,7 @@ CLI_OBJ := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard cli/*.c)))
 $(B)/khabar: $(CLI_OBJ) $(B)/libkhabar.a
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(B)/libkhabar.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libkhabar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -fvisibility=default -o $@ $< \
 	    $(B)/libkhabar.a $(LDLIBS)

@@ -12,11 +12,6 @@ typedef struct kbi_xml_reader kbi_xml_reader;
 kb_status kbi_xml_open_owned(char *data, size_t len, const char *name,
                              kb_diag_fn diag, void *user,
                              kbi_xml_reader **out, kb_error *err);
-kb_status kbi_xml_open_mem(const char *data, size_t len, const char *name,
-                           kb_diag_fn diag, void *user, kbi_xml_reader **out,
-                           kb_error *err);
-kb_status kbi_xml_open(const char *path, kb_diag_fn diag, void *user,
-                       kbi_xml_reader **out, kb_error *err);
 int kbi_xml_next(kbi_xml_reader *r, kb_record *rec);
 const kb_environment *kbi_xml_environment(const kbi_xml_reader *r);
 size_t kbi_xml_errors(const kbi_xml_reader *r);

@@ -683,44 +683,6 @@ kb_status kbi_xml_open_owned(char *data, size_t len, const char *name,
     return KB_OK;
 }
 
-kb_status kbi_xml_open_mem(const char *data, size_t len, const char *name,
-                             kb_diag_fn diag, void *user, kbi_xml_reader **out,
-                             kb_error *err)
-{
-    if (!out || (!data && len)) {
-        kbi_error_set(err, KB_ERR_INVALID, name, 0, 0, "no input");
-        return KB_ERR_INVALID;
-    }
-    *out = NULL;
-    if (!name)
-        name = "<memory>";
-    char *copy = kbi_realloc(NULL, NULL, 0, len + 1);
-    if (!copy) {
-        kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0, "out of memory");
-        return KB_ERR_NOMEM;
-    }
-    if (len)
-        memcpy(copy, data, len);
-    copy[len] = '\0';
-    return kbi_xml_open_owned(copy, len, name, diag, user, out, err);
-}
-
-kb_status kbi_xml_open(const char *path, kb_diag_fn diag, void *user,
-                         kbi_xml_reader **out, kb_error *err)
-{
-    if (!out || !path) {
-        kbi_error_set(err, KB_ERR_INVALID, path, 0, 0, "no file name");
-        return KB_ERR_INVALID;
-    }
-    *out = NULL;
-    char *data;
-    size_t len;
-    kb_status st = kbi_read_file(path, NULL, &data, &len, err);
-    if (st != KB_OK)
-        return st;
-    return kbi_xml_open_owned(data, len, path, diag, user, out, err);
-}
-
 const kb_environment *kbi_xml_environment(const kbi_xml_reader *r)
 {
     return r ? &r->env : NULL;

@@ -1,0 +1,59 @@
+/* dict_harness.h - what the dictionary reader tests share: running one
+ * reader with the Nth allocation failing, for every N. Include after t.h. */
+#ifndef KB_DICT_HARNESS_H
+#define KB_DICT_HARNESS_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/dict.h"
+
+typedef kb_status (*t_reader_fn)(kbi_load *L, const char *text, size_t len);
+
+typedef struct t_failing {
+    long left; /* allocations allowed before failing */
+    int failed;
+} t_failing;
+
+static void *t_failing_realloc(void *ctx, void *p, size_t old, size_t size)
+{
+    t_failing *f = ctx;
+    (void)old;
+    if (size == 0) {
+        free(p);
+        return NULL;
+    }
+    if (f->left-- <= 0) {
+        f->failed = 1;
+        return NULL;
+    }
+    return realloc(p, size);
+}
+
+/* Fails the 1st, 2nd, ... allocation in turn: the reader must return
+ * KB_ERR_NOMEM without crashing or leaking (ASan checks the leaks), and
+ * load the text once no allocation fails. */
+static void t_out_of_memory(t_reader_fn read, const char *text)
+{
+    for (long n = 0;; n++) {
+        t_failing f = {n, 0};
+        kb_allocator al = {t_failing_realloc, &f};
+        kb_dict *d = kbi_dict_new(&al);
+        if (!d)
+            continue;
+        kb_error err;
+        kbi_load L = {d, "oom.txt", &err};
+        kb_status st = read(&L, text, strlen(text));
+        if (st == KB_OK)
+            st = kbi_dict_finish(d);
+        T_OK(st == KB_OK || st == KB_ERR_NOMEM);
+        T_OK(st == KB_OK || f.failed);
+        kb_dict_free(d);
+        if (!f.failed) {
+            T_EQ_INT(st, KB_OK);
+            break;
+        }
+    }
+}
+
+#endif
