@@ -1,5 +1,7 @@
-/* dict_harness.h - what the dictionary reader tests share: running one
- * reader with the Nth allocation failing, for every N. Include after t.h. */
+/* dict_harness.h - what the dictionary reader tests share: loading a text
+ * with one reader while collecting its reports, and running a reader with
+ * the Nth allocation failing, for every N. Include after t.h; a test sets
+ * t_reader and t_file, then calls load() / load_strict(). */
 #ifndef KB_DICT_HARNESS_H
 #define KB_DICT_HARNESS_H
 
@@ -9,6 +11,44 @@
 #include "dict/dict.h"
 
 typedef kb_status (*t_reader_fn)(kbi_load *L, const char *text, size_t len);
+
+/* The reports of the last load: the first 16 kept, all counted. */
+typedef struct diags {
+    int n;
+    kb_error e[16];
+} diags;
+
+static void on_diag(void *user, const kb_error *e)
+{
+    diags *g = user;
+    if (g->n < 16)
+        g->e[g->n] = *e;
+    g->n++;
+}
+
+static t_reader_fn t_reader;  /* the reader under test */
+static const char *t_file;    /* its file name in reports */
+static kb_status last_status; /* what the reader returned */
+static kb_error last_err;     /* the error it set in strict mode */
+
+static kb_dict *load_strict(const char *text, diags *g, int strict)
+{
+    kb_dict *d = kbi_dict_new(NULL);
+    memset(g, 0, sizeof *g);
+    d->diag.fn = on_diag;
+    d->diag.user = g;
+    d->strict = strict;
+    memset(&last_err, 0, sizeof last_err);
+    kbi_load L = {d, t_file, &last_err};
+    last_status = t_reader(&L, text, strlen(text));
+    T_EQ_INT(kbi_dict_finish(d), KB_OK);
+    return d;
+}
+
+static kb_dict *load(const char *text, diags *g)
+{
+    return load_strict(text, g, 0);
+}
 
 typedef struct t_failing {
     long left; /* allocations allowed before failing */

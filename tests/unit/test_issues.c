@@ -9,40 +9,6 @@
 #include "t.h"
 #include "dict_harness.h"
 
-typedef struct diags {
-    int n;
-    kb_error e[16];
-} diags;
-
-static void on_diag(void *user, const kb_error *e)
-{
-    diags *g = user;
-    if (g->n < 16)
-        g->e[g->n] = *e;
-    g->n++;
-}
-
-static kb_status last_status;
-static kb_error last_err;
-
-static kb_dict *load_strict(const char *text, diags *g, int strict)
-{
-    kb_dict *d = kbi_dict_new(NULL);
-    memset(g, 0, sizeof *g);
-    d->diag.fn = on_diag;
-    d->diag.user = g;
-    d->strict = strict;
-    memset(&last_err, 0, sizeof last_err);
-    kbi_load L = {d, "issues.txt", &last_err};
-    last_status = kbi_issues_load(&L, text, strlen(text));
-    T_EQ_INT(kbi_dict_finish(d), KB_OK);
-    return d;
-}
-
-static kb_dict *load(const char *text, diags *g)
-{
-    return load_strict(text, g, 0);
-}
 
 static const kbi_issue *find(const kb_dict *d, const char *phrase)
 {
@@ -354,6 +320,8 @@ static void test_out_of_memory(void)
 
 int main(void)
 {
+    t_reader = kbi_issues_load;
+    t_file = "issues.txt";
     T_RUN(test_expansions);
     T_RUN(test_sections);
     T_RUN(test_errors);
