@@ -113,16 +113,7 @@ void kbi_tagger_word_init(const char *form, kbi_tagger_word *w)
     }
     for (size_t i = n; i < 3; i++)
         w->pre[i] = 0;
-    w->hyph = 0;
-    const char *dash = strrchr(form, '-');
-    if (dash && dash != form && dash[1]) {
-        uint64_t h = FNV0 ^ 0x2d;
-        for (const unsigned char *q = (const unsigned char *)dash + 1; *q; q++)
-            h = fnv_step(h, lower(*q));
-        w->hyph = h;
-    }
-    w->len = (uint32_t)(n < 15 ? n : 15);
-    for (size_t k = 1; k <= 5; k++) {
+    for (size_t k = 1; k <= 4; k++) {
         if (k > n) {
             w->suf[k - 1] = 0;
             continue;
@@ -170,10 +161,10 @@ uint64_t kbi_tagger_dict_hash_lower(const kbi_tagger_word *w)
 
 static const kbi_tagger_word NONE_WORD = {
     0x1111111111111111ULL, 0x2222222222222222ULL, 0x3333333333333333ULL,
-    {0, 0, 0}, {0, 0, 0, 0, 0}, 0, 0, 0xffffffffu};
+    {0, 0, 0}, {0, 0, 0, 0}, 0xffffffffu};
 static const kbi_tagger_word END_WORD = {
     0x4444444444444444ULL, 0x5555555555555555ULL, 0x6666666666666666ULL,
-    {0, 0, 0}, {0, 0, 0, 0, 0}, 0, 0, 0xfffffffeu};
+    {0, 0, 0}, {0, 0, 0, 0}, 0xfffffffeu};
 
 #define FEAT(tpl, v) mix(((uint64_t)(tpl) << 56) ^ mix(v))
 #define FEAT2(tpl, a, b) mix(((uint64_t)(tpl) << 56) ^ mix(a) ^ (mix(b) * 31))
@@ -207,8 +198,6 @@ int kbi_tagger_features(const kbi_tagger_word *w, const uint32_t *dict,
     for (int j = 0; j < 4; j++)
         if (c->suf[j])
             f[k++] = FEAT(7 + j, c->suf[j]);
-    if (c->suf[4])
-        f[k++] = FEAT(53, c->suf[4]);
     f[k++] = FEAT(11, c->shape);
     f[k++] = FEAT(12, (uint64_t)c->flags | (uint64_t)(i == 0) << 32);
     f[k++] = FEAT(13, t1);
@@ -251,22 +240,6 @@ int kbi_tagger_features(const kbi_tagger_word *w, const uint32_t *dict,
     f[k++] = FEAT(50, x1);
     f[k++] = FEAT(51, xm1 << 24 | x0);
     f[k++] = FEAT2(52, x0, c->suf[2]);
-    uint64_t x2 = i + 2 < n ? lex[i + 2] : 0xfffff;
-    /* the next words' classes: the training dictionary's, else POSLEX's */
-    uint64_t b1 = a1 ? a1 : (x1 | 1u << 20), b2 = a2 ? a2 : (x2 | 1u << 20);
-    f[k++] = FEAT(54, b1 << 24 | b2);
-    f[k++] = FEAT2(55, t1, b1);
-    if (a0 == 0) {
-        /* unknown words */
-        if (c->hyph)
-            f[k++] = FEAT(56, c->hyph);
-        f[k++] = FEAT2(57, c->suf[3], c->flags & (F_FIRST_UPPER | F_ALL_UPPER));
-        f[k++] = FEAT2(58, c->pre[2], c->flags & F_FIRST_UPPER);
-        f[k++] = FEAT2(59, (uint64_t)c->len << 32 | (i == 0), c->flags);
-        f[k++] = FEAT2(60, b1, c->flags & F_FIRST_UPPER);
-        f[k++] = FEAT2(61, t1, c->flags & (F_FIRST_UPPER | F_ALL_UPPER));
-        f[k++] = FEAT2(62, m1->flags, c->flags);
-    }
     return k;
 }
 

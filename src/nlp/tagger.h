@@ -30,7 +30,7 @@
 #include "model.h"
 #include "sentence.h"
 
-#define KBI_TAGGER_FORMAT 4u
+#define KBI_TAGGER_FORMAT 3u
 
 typedef struct kbi_tagger kbi_tagger;
 
@@ -82,14 +82,12 @@ kb_status kbi_tagger_train(const kbi_sentence *train, size_t n,
 
 /* ---- shared by tagger.c and tagger_train.c -------------------------------- */
 
-enum { KBI_TAGGER_MAX_FEATS = 72, KBI_TAGGER_LABEL_BYTES = 16 };
+enum { KBI_TAGGER_MAX_FEATS = 56, KBI_TAGGER_LABEL_BYTES = 16 };
 
 /* Hashes of one word, computed once per token. */
 typedef struct kbi_tagger_word {
     uint64_t form, lower, shape;
-    uint64_t pre[3], suf[5];
-    uint64_t hyph;   /* lower-cased part after the last hyphen, 0 if none */
-    uint32_t len;
+    uint64_t pre[3], suf[4];
     uint32_t flags;
 } kbi_tagger_word;
 
