@@ -193,19 +193,32 @@ KB_API kb_status kb_model_load(const char *path, kb_model **out,
                                kb_error *err);
 KB_API void kb_model_free(kb_model *m);
 
-/* Scores of the model against a gold CoNLL-U file with gold tokenization
- * (percentages). */
+/* Scores of the model against a gold CoNLL-U file (percentages). upos ...
+ * las: with gold tokenization (the gold words tagged and parsed). The raw_
+ * fields and the F1 values: from raw text (kb_eval_conllu_raw only): each
+ * document rebuilt from the "# text" lines (a blank line at "# newpar"),
+ * run through the whole pipeline (text front end with default options,
+ * tagger, parser), system words aligned to gold words when their character
+ * spans match, and F1 over words as in the CoNLL 2018 shared task (a head
+ * is right when the system head is aligned to the gold head). */
 typedef struct kb_eval {
     size_t sentences, tokens, skipped;
     double upos, xpos, uas, las;
     int parsed;                /* the model has a parser: uas/las valid */
     double tag_tokens_per_s;   /* tagging speed during the run */
     double parse_tokens_per_s;
+    int raw;                   /* the raw-text fields below are filled */
+    double tokens_f1, words_f1, sentences_f1;
+    double raw_upos, raw_xpos, raw_uas, raw_las;
 } kb_eval;
 
 KB_API kb_status kb_eval_conllu(const kb_model *m, const char *gold_path,
                                 kb_diag_fn diag, void *user, kb_eval *out,
                                 kb_error *err);
+/* kb_eval_conllu plus the raw-text scores (about twice the time). */
+KB_API kb_status kb_eval_conllu_raw(const kb_model *m, const char *gold_path,
+                                    kb_diag_fn diag, void *user,
+                                    kb_eval *out, kb_error *err);
 
 /* Input formats kb_reader_open_file / _buffer accept. */
 typedef enum kb_input_format {

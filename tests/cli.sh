@@ -421,4 +421,17 @@ run code "$TMP/passive.xml"
 status 0
 has "$OUT" '"source":"IRQ","target":"IRN"'
 
+# eval-parse from raw text: the raw-text line and the raw keys in --json
+run eval-parse "$HERE/data/conllu/ewt-sample.conllu"
+status 0
+has "$OUT" "raw text: tokens F1 "
+has "$OUT" "sentences F1 "
+run eval-parse --json "$HERE/data/conllu/ewt-sample.conllu"
+status 0
+for k in upos xpos uas las tokens_f1 words_f1 sentences_f1 raw_upos raw_xpos \
+    raw_uas raw_las; do
+    has "$OUT" "\"$k\":"
+done
+hasnt "$OUT" '"raw_las":null'
+
 echo "cli.sh: $n checks passed"

@@ -24,76 +24,23 @@
  * parts of its span when their forms spell it. Sentences are the spans
  * from the first token's start to the last token's end. A system unit is
  * correct when a gold unit has exactly its span; P, R and F1 as in the
- * CoNLL 2018 shared task evaluation. */
+ * CoNLL 2018 shared task evaluation. The reading of the gold file, the
+ * alignment and the counting are the library's (src/nlp/evaluate.c, shared
+ * with `khabar eval-parse`); this file prints and times. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "base/util.h"
+#include "nlp/evaluate.h"
 #include "text/text.h"
-
-typedef struct span {
-    uint32_t s, e;
-} span;
-
-typedef struct spans {
-    span *v;
-    size_t n, cap;
-} spans;
 
 static void die(const char *m)
 {
     fprintf(stderr, "eval_tok: %s\n", m);
     exit(2);
 }
-
-static void add(spans *x, size_t s, size_t e)
-{
-    if (x->n == x->cap) {
-        x->cap = x->cap ? 2 * x->cap : 1024;
-        x->v = realloc(x->v, x->cap * sizeof *x->v);
-        if (!x->v)
-            die("out of memory");
-    }
-    x->v[x->n].s = (uint32_t)s;
-    x->v[x->n].e = (uint32_t)e;
-    x->n++;
-}
-
-typedef struct buf {
-    char *p;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        while (b->n + n + 1 > b->cap)
-            b->cap = b->cap ? 2 * b->cap : 1 << 16;
-        b->p = realloc(b->p, b->cap);
-        if (!b->p)
-            die("out of memory");
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-/* ---- options and counts ------------------------------------------------- */
-
-static kbi_text_options OPT;
-static int SHOW_ERRORS;
-
-typedef struct score {
-    size_t gold, sys, ok;
-} score;
-
-static score WORDS, TOKENS, SENTS;
-static size_t ALIGN_FAIL, MWT_UNSPLIT;
-static double SECONDS;
-static size_t BYTES;
 
 static double now(void)
 {
@@ -102,270 +49,100 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-static void show(const char *what, const char *text, size_t tlen, span x)
+/* ---- options and counts ------------------------------------------------- */
+
+static kbi_text_options OPT;
+static int SHOW_ERRORS;
+
+static kbi_eval_counts COUNTS;
+static size_t ALIGN_FAIL, MWT_UNSPLIT;
+static double SECONDS;
+static size_t BYTES;
+
+static void show(const char *what, const char *text, size_t tlen, kbi_span x)
 {
-    size_t a = x.s > 30 ? x.s - 30 : 0, b = x.e + 30 < tlen ? x.e + 30 : tlen;
-    printf("%s [%.*s] in: ", what, (int)(x.e - x.s), text + x.s);
+    size_t a = x.start > 30 ? x.start - 30 : 0;
+    size_t b = x.end + 30 < tlen ? x.end + 30 : tlen;
+    printf("%s [%.*s] in: ", what, (int)(x.end - x.start), text + x.start);
     for (size_t i = a; i < b; i++)
         putchar(text[i] == '\n' ? '|' : text[i]);
     putchar('\n');
 }
 
-static void compare(score *sc, const char *name, const spans *g,
-                    const spans *s, const char *text, size_t tlen)
+/* Lists up to SHOW_ERRORS missed and extra units of a kind (over all
+ * documents). */
+static void show_errors(int kind, const char *name, const kbi_span *g,
+                        size_t ng, const kbi_span *s, size_t ns,
+                        const char *text, size_t tlen)
 {
-    static int shown_missed[3], shown_extra[3];
-    int w = name[0] == 'w' ? 0 : name[0] == 't' ? 1 : 2;
-    size_t i = 0, j = 0;
-    sc->gold += g->n;
-    sc->sys += s->n;
-    while (i < g->n || j < s->n) {
-        if (i < g->n && j < s->n && g->v[i].s == s->v[j].s &&
-            g->v[i].e == s->v[j].e) {
-            sc->ok++;
-            i++;
-            j++;
-        } else if (j >= s->n || (i < g->n && (g->v[i].s < s->v[j].s ||
-                                              (g->v[i].s == s->v[j].s &&
-                                               g->v[i].e < s->v[j].e)))) {
-            if (shown_missed[w] < SHOW_ERRORS && w != 1) {
-                shown_missed[w]++;
-                char m[32];
-                snprintf(m, sizeof m, "%s missed", name);
-                show(m, text, tlen, g->v[i]);
-            }
-            i++;
-        } else {
-            if (shown_extra[w] < SHOW_ERRORS && w != 1) {
-                shown_extra[w]++;
-                char m[32];
-                snprintf(m, sizeof m, "%s extra", name);
-                show(m, text, tlen, s->v[j]);
-            }
-            j++;
+    static int shown_missed[2], shown_extra[2];
+    int32_t *map = malloc((ns + 1) * sizeof *map);
+    unsigned char *hit = calloc(ng + 1, 1);
+    if (!map || !hit)
+        die("out of memory");
+    kbi_eval_align(g, ng, s, ns, map);
+    for (size_t j = 0; j < ns; j++)
+        if (map[j] >= 0)
+            hit[map[j]] = 1;
+    char m[32];
+    snprintf(m, sizeof m, "%s missed", name);
+    for (size_t i = 0; i < ng && shown_missed[kind] < SHOW_ERRORS; i++)
+        if (!hit[i]) {
+            shown_missed[kind]++;
+            show(m, text, tlen, g[i]);
         }
-    }
-}
-
-/* ---- running the front end ---------------------------------------------- */
-
-static void run(const char *text, size_t len, spans *words, spans *toks,
-                spans *sents)
-{
-    kbi_arena a;
-    kbi_arena_init(&a, NULL);
-    kbi_text_doc d;
-    double t0 = now();
-    if (kbi_text_segment(text, len, &OPT, &a, NULL, &d) != KB_OK)
-        die("segmentation failed");
-    SECONDS += now() - t0;
-    BYTES += len;
-    for (int32_t i = 0; i < d.ntoks; i++) {
-        const kbi_text_token *t = &d.toks[i];
-        add(words, t->start, t->end);
-        if ((t->flags & KBI_TEXT_TOK_CLITIC) && toks->n)
-            toks->v[toks->n - 1].e = t->end;
-        else
-            add(toks, t->start, t->end);
-    }
-    for (int32_t i = 0; i < d.nsents; i++)
-        add(sents, d.sents[i].start, d.sents[i].end);
-    kbi_arena_free(&a);
-}
-
-/* ---- reading CoNLL-U ----------------------------------------------------- */
-
-typedef struct doc {
-    buf text;
-    spans words, toks, sents;
-    size_t sent_first_tok; /* index in toks of the sentence's first token */
-    size_t cursor;         /* match position in text */
-    int last_no_space;
-    int pending_par;
-} doc;
-
-static void doc_reset(doc *d)
-{
-    d->text.n = 0;
-    if (d->text.p)
-        d->text.p[0] = '\0';
-    d->words.n = d->toks.n = d->sents.n = 0;
-    d->sent_first_tok = 0;
-    d->cursor = 0;
-    d->last_no_space = 0;
-    d->pending_par = 0;
-}
-
-/* Records the sentence whose tokens start at d->sent_first_tok. */
-static void close_sentence(doc *d)
-{
-    if (d->toks.n > d->sent_first_tok)
-        add(&d->sents, d->toks.v[d->sent_first_tok].s,
-            d->toks.v[d->toks.n - 1].e);
-    d->sent_first_tok = d->toks.n;
-}
-
-static void doc_finish(doc *d)
-{
-    close_sentence(d);
-    if (d->text.n == 0)
-        return;
-    spans sw = {0}, st = {0}, ss = {0};
-    run(d->text.p, d->text.n, &sw, &st, &ss);
-    compare(&WORDS, "words", &d->words, &sw, d->text.p, d->text.n);
-    compare(&TOKENS, "tokens", &d->toks, &st, d->text.p, d->text.n);
-    compare(&SENTS, "sentences", &d->sents, &ss, d->text.p, d->text.n);
-    free(sw.v);
-    free(st.v);
-    free(ss.v);
-    doc_reset(d);
-}
-
-/* Finds form at or after the cursor (skipping whitespace); returns its
- * start or (size_t)-1. */
-static size_t match(doc *d, const char *form, size_t n)
-{
-    const char *t = d->text.p;
-    size_t c = d->cursor;
-    while (c < d->text.n && kbi_isspace((unsigned char)t[c]))
-        c++;
-    if (c + n <= d->text.n && memcmp(t + c, form, n) == 0)
-        return c;
-    /* forms with spaces removed or text with spaces inside the token */
-    const char *hit = NULL;
-    size_t lim = d->text.n < c + 200 ? d->text.n : c + 200;
-    for (size_t k = c; k + n <= lim; k++)
-        if (memcmp(t + k, form, n) == 0) {
-            hit = t + k;
-            break;
+    snprintf(m, sizeof m, "%s extra", name);
+    for (size_t j = 0; j < ns && shown_extra[kind] < SHOW_ERRORS; j++)
+        if (map[j] < 0) {
+            shown_extra[kind]++;
+            show(m, text, tlen, s[j]);
         }
-    return hit ? (size_t)(hit - t) : (size_t)-1;
+    free(map);
+    free(hit);
 }
 
-static char *field(char *line, int k)
+static void on_doc(void *user, const kbi_eval_doc *g, const kbi_eval_doc *s)
 {
-    for (int i = 0; i < k && line; i++) {
-        line = strchr(line, '\t');
-        if (line)
-            line++;
-    }
-    return line;
-}
-
-static size_t field_len(const char *f)
-{
-    const char *e = strchr(f, '\t');
-    return e ? (size_t)(e - f) : strlen(f);
-}
-
-static int space_after_no(char *line)
-{
-    char *m = field(line, 9);
-    return m && strstr(m, "SpaceAfter=No") != NULL;
+    (void)user;
+    show_errors(0, "words", g->words, g->nwords, s->words, s->nwords, g->text,
+                g->len);
+    show_errors(1, "sentences", g->sents, g->nsents, s->sents, s->nsents,
+                g->text, g->len);
 }
 
 static void eval_file(const char *path)
 {
-    char *data;
-    size_t len;
+    kbi_eval_raw_config cfg = {&OPT, NULL, NULL, SHOW_ERRORS ? on_doc : NULL,
+                               NULL};
+    kbi_eval_raw_result r;
     kb_error err;
-    if (kbi_read_file(path, NULL, &data, &len, &err) != KB_OK)
-        die("cannot read input");
-    doc d;
-    memset(&d, 0, sizeof d);
-    put(&d.text, "", 0);
-    size_t mwt_end = 0, mwt_s = 0, mwt_e = 0, mwt_pos = 0;
-    int mwt_ok = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(data, "\n", &save); line;
-         line = strtok_r(NULL, "\n", &save)) {
-        size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
-        if (strncmp(line, "# newdoc", 8) == 0) {
-            doc_finish(&d);
-        } else if (strncmp(line, "# newpar", 8) == 0) {
-            d.pending_par = 1;
-        } else if (strncmp(line, "# text = ", 9) == 0) {
-            close_sentence(&d);
-            if (d.text.n)
-                put(&d.text, d.pending_par ? "\n\n" : d.last_no_space ? ""
-                                                                      : " ",
-                    d.pending_par ? 2 : d.last_no_space ? 0 : 1);
-            d.pending_par = 0;
-            d.cursor = d.text.n;
-            put(&d.text, line + 9, ll - 9);
-        } else if (line[0] >= '0' && line[0] <= '9') {
-            char *form = field(line, 1);
-            if (!form)
-                continue;
-            size_t id_len = strcspn(line, "\t");
-            if (memchr(line, '.', id_len))
-                continue; /* empty node */
-            size_t fl = field_len(form);
-            char *dash = memchr(line, '-', id_len);
-            if (dash) {
-                mwt_end = strtoul(dash + 1, NULL, 10);
-                size_t at = match(&d, form, fl);
-                if (at == (size_t)-1) {
-                    ALIGN_FAIL++;
-                    mwt_ok = 0;
-                    continue;
-                }
-                mwt_s = at;
-                mwt_e = at + fl;
-                mwt_pos = at;
-                d.cursor = mwt_e;
-                add(&d.toks, mwt_s, mwt_e);
-                d.last_no_space = space_after_no(line);
-                mwt_ok = 1;
-                /* do the words spell the token? checked as they come */
-                continue;
-            }
-            size_t id = strtoul(line, NULL, 10);
-            if (id <= mwt_end) {
-                if (!mwt_ok)
-                    continue;
-                if (mwt_pos + fl <= mwt_e &&
-                    strncasecmp(d.text.p + mwt_pos, form, fl) == 0) {
-                    add(&d.words, mwt_pos, mwt_pos + fl);
-                    mwt_pos += fl;
-                } else {
-                    MWT_UNSPLIT++;
-                    add(&d.words, mwt_pos, mwt_e);
-                    mwt_pos = mwt_e;
-                }
-                if (id == mwt_end)
-                    mwt_end = 0;
-                continue;
-            }
-            size_t at = match(&d, form, fl);
-            if (at == (size_t)-1) {
-                ALIGN_FAIL++;
-                continue;
-            }
-            add(&d.toks, at, at + fl);
-            add(&d.words, at, at + fl);
-            d.cursor = at + fl;
-            d.last_no_space = space_after_no(line);
-        }
+    if (kbi_eval_conllu_raw(path, &cfg, NULL, &r, &err) != KB_OK) {
+        char buf[1024];
+        fprintf(stderr, "eval_tok: %s\n",
+                kb_error_format(&err, buf, sizeof buf));
+        exit(2);
     }
-    doc_finish(&d);
-    free(d.text.p);
-    free(d.words.v);
-    free(d.toks.v);
-    free(d.sents.v);
-    kbi_free(NULL, data, len + 1);
+    const kbi_eval_counts *c = &r.c;
+    COUNTS.gold_toks += c->gold_toks;
+    COUNTS.sys_toks += c->sys_toks;
+    COUNTS.ok_toks += c->ok_toks;
+    COUNTS.gold_words += c->gold_words;
+    COUNTS.sys_words += c->sys_words;
+    COUNTS.ok_words += c->ok_words;
+    COUNTS.gold_sents += c->gold_sents;
+    COUNTS.sys_sents += c->sys_sents;
+    COUNTS.ok_sents += c->ok_sents;
+    ALIGN_FAIL += r.not_found;
+    MWT_UNSPLIT += r.mwt_unsplit;
+    SECONDS += r.segment_seconds;
+    BYTES += r.bytes;
 }
 
-static void report(const char *name, const score *s)
+static void report(const char *name, size_t gold, size_t sys, size_t ok)
 {
-    double p = s->sys ? (double)s->ok / (double)s->sys : 0;
-    double r = s->gold ? (double)s->ok / (double)s->gold : 0;
-    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
     printf("%-10s gold %7zu  system %7zu  correct %7zu  P %6.2f  R %6.2f  "
-           "F1 %6.2f\n", name, s->gold, s->sys, s->ok, 100 * p, 100 * r,
-           100 * f);
+           "F1 %6.2f\n", name, gold, sys, ok, kbi_eval_pct(ok, sys),
+           kbi_eval_pct(ok, gold), kbi_eval_f1(ok, gold, sys));
 }
 
 /* ---- printing and timing ------------------------------------------------- */
@@ -464,9 +241,10 @@ int main(int argc, char **argv)
     if (!nfiles)
         die("no input files");
     if (mode == 0) {
-        report("tokens", &TOKENS);
-        report("words", &WORDS);
-        report("sentences", &SENTS);
+        const kbi_eval_counts *c = &COUNTS;
+        report("tokens", c->gold_toks, c->sys_toks, c->ok_toks);
+        report("words", c->gold_words, c->sys_words, c->ok_words);
+        report("sentences", c->gold_sents, c->sys_sents, c->ok_sents);
         printf("(%zu gold tokens not found in the text, %zu multiword "
                "tokens whose words do not spell them; front end %.1f MB/s)\n",
                ALIGN_FAIL, MWT_UNSPLIT, SECONDS > 0 ? (double)BYTES / SECONDS / 1e6 : 0);

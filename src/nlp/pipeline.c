@@ -169,3 +169,35 @@ kb_status kb_eval_conllu(const kb_model *m, const char *gold_path,
         r.parse_seconds > 0 ? (double)r.tokens / r.parse_seconds : 0;
     return KB_OK;
 }
+
+static kb_status analyse_cb(void *user, const kbi_text_doc *doc, int32_t i,
+                            kbi_arena *a, kbi_sentence *out)
+{
+    const kb_model *m = user;
+    return kbi_pipeline_sentence(m, doc, i, a, out);
+}
+
+kb_status kb_eval_conllu_raw(const kb_model *m, const char *gold_path,
+                             kb_diag_fn diag, void *user, kb_eval *out,
+                             kb_error *err)
+{
+    kb_status st = kb_eval_conllu(m, gold_path, diag, user, out, err);
+    if (st != KB_OK)
+        return st;
+    /* the gold file's problems were reported by the first pass */
+    kbi_eval_raw_config cfg = {NULL, analyse_cb, (void *)m, NULL, NULL};
+    kbi_eval_raw_result r;
+    st = kbi_eval_conllu_raw(gold_path, &cfg, NULL, &r, err);
+    if (st != KB_OK)
+        return st;
+    const kbi_eval_counts *c = &r.c;
+    out->raw = 1;
+    out->tokens_f1 = kbi_eval_f1(c->ok_toks, c->gold_toks, c->sys_toks);
+    out->words_f1 = kbi_eval_f1(c->ok_words, c->gold_words, c->sys_words);
+    out->sentences_f1 = kbi_eval_f1(c->ok_sents, c->gold_sents, c->sys_sents);
+    out->raw_upos = kbi_eval_f1(c->upos, c->gold_words, c->sys_words);
+    out->raw_xpos = kbi_eval_f1(c->xpos, c->gold_words, c->sys_words);
+    out->raw_uas = kbi_eval_f1(c->uas, c->gold_words, c->sys_words);
+    out->raw_las = kbi_eval_f1(c->las, c->gold_words, c->sys_words);
+    return KB_OK;
+}
