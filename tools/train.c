@@ -9,7 +9,13 @@
  *   train --train TRAIN.conllu --dev DEV.conllu --out MODEL
  *         [--seed N] [--epochs N] [--prune X] [--dict-count N]
  *         [--dict-ratio X] [--lexicon POSLEX] [--no-parser]
- *         [--parser-epochs N]
+ *         [--parser-epochs N] [--jackknife K]
+ * --jackknife K (K >= 2) trains the parser on predicted tags: the training
+ * data is split into K folds (sentence i in fold i % K), each fold is tagged
+ * by a tagger trained on the other folds, and the dev data the parser
+ * selects its epoch on is tagged by the final tagger. --with-gold (with
+ * --jackknife) trains the parser on the gold-tagged copy of the training
+ * data as well.
  * --lexicon names Festival's POSLEX (Debian festlex-poslex:
  * /usr/share/festival/dicts/wsj.wp39.poslexR), whose tag sets become
  * tagger features.
@@ -58,6 +64,80 @@ static kbi_sentence *sentences(kbi_conllu_sent *c, size_t n, kbi_arena *a)
     return s;
 }
 
+/* Copies sentences (and token arrays) so that their tags can be replaced. */
+static kbi_sentence *copy_sentences(const kbi_sentence *s, size_t n,
+                                    kbi_arena *a)
+{
+    kbi_sentence *c = kbi_arena_alloc(a, (n + 1) * sizeof *c);
+    for (size_t i = 0; c && i < n; i++) {
+        c[i] = s[i];
+        size_t nt = (size_t)(s[i].ntoks > 0 ? s[i].ntoks : 0);
+        c[i].toks = kbi_arena_alloc(a, (nt + 1) * sizeof *c[i].toks);
+        if (!c[i].toks)
+            return NULL;
+        if (nt)
+            memcpy(c[i].toks, s[i].toks, nt * sizeof *c[i].toks);
+    }
+    return c;
+}
+
+/* Tags s[0..n) with tagger t, copying the tags into arena a (so that the
+ * model may be closed afterwards). */
+static int retag(const kbi_tagger *t, kbi_sentence *s, size_t n, kbi_arena *a)
+{
+    kbi_arena scratch;
+    kbi_arena_init(&scratch, NULL);
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++) {
+        kbi_tagger_tag(t, &s[i], &scratch);
+        for (int32_t k = 0; k < s[i].ntoks && ok; k++) {
+            kbi_token *tk = &s[i].toks[k];
+            tk->xpos = kbi_arena_strdup(a, tk->xpos);
+            tk->upos = kbi_arena_strdup(a, tk->upos);
+            ok = tk->xpos && tk->upos;
+        }
+        kbi_arena_reset(&scratch);
+    }
+    kbi_arena_free(&scratch);
+    return ok;
+}
+
+/* Trains a tagger on the sentences of trs outside fold `fold` (of k; all of
+ * them when fold < 0) into a scratch model file and tags `dst` with it:
+ * the sentences of that fold, or all of dst when fold < 0. */
+static int jackknife_fold(const kbi_sentence *trs, size_t ntr,
+                          kbi_sentence *dst, size_t ndst, int fold, int k,
+                          const kbi_tagger_options *o, const char *tmp,
+                          kbi_arena *a)
+{
+    kbi_sentence *part = malloc((ntr + 1) * sizeof *part);
+    if (!part)
+        return 0;
+    size_t np = 0;
+    for (size_t i = 0; i < ntr; i++)
+        if (fold < 0 || (int)(i % (size_t)k) != fold)
+            part[np++] = trs[i];
+    kbi_model_writer *w = kbi_model_writer_new();
+    kb_error err;
+    int ok = w && kbi_tagger_train(part, np, NULL, 0, o, w, NULL) == KB_OK &&
+             kbi_model_writer_save(w, tmp, &err) == KB_OK;
+    kbi_model_writer_free(w);
+    free(part);
+    kbi_model *m = NULL;
+    kbi_tagger *t = NULL;
+    if (ok && (kbi_model_open(tmp, &m, &err) != KB_OK ||
+               kbi_tagger_load(m, &t, &err) != KB_OK))
+        ok = 0;
+    for (size_t i = 0; ok && i < ndst; i++)
+        if (fold < 0 || (int)(i % (size_t)k) == fold)
+            ok = retag(t, &dst[i], 1, a);
+    kbi_tagger_free(t);
+    if (m)
+        kbi_model_close(m);
+    remove(tmp);
+    return ok;
+}
+
 #if HAVE_PARSER
 static void parse_cb(void *user, kbi_sentence *s, kbi_arena *a)
 {
@@ -72,7 +152,8 @@ static void usage(void)
             "             [--seed N] [--epochs N] [--prune X] "
             "[--dict-count N]\n"
             "             [--dict-ratio X] [--lexicon POSLEX] [--no-parser] "
-            "[--parser-epochs N]\n");
+            "[--parser-epochs N]\n"
+            "             [--jackknife K] [--with-gold]\n");
     exit(2);
 }
 
@@ -81,12 +162,17 @@ int main(int argc, char **argv)
     const char *train_path = NULL, *dev_path = NULL, *out = NULL;
     kbi_tagger_options o;
     kbi_tagger_options_init(&o);
-    int want_parser = HAVE_PARSER, parser_epochs = 0;
+    int want_parser = HAVE_PARSER, parser_epochs = 0, jackknife = 0;
+    int with_gold = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--no-parser") == 0) {
             want_parser = 0;
+            continue;
+        }
+        if (strcmp(a, "--with-gold") == 0) {
+            with_gold = 1;
             continue;
         }
         if (!v)
@@ -114,10 +200,13 @@ int main(int argc, char **argv)
             o.lexicon = v;
         else if (strcmp(a, "--parser-epochs") == 0)
             parser_epochs = atoi(v);
+        else if (strcmp(a, "--jackknife") == 0)
+            jackknife = atoi(v);
         else
             usage();
     }
-    if (!train_path || !dev_path || !out || o.epochs < 1)
+    if (!train_path || !dev_path || !out || o.epochs < 1 || jackknife < 0 ||
+        jackknife == 1 || jackknife > 100)
         usage();
     if (o.lexicon) {
         FILE *lf = fopen(o.lexicon, "r");
@@ -159,14 +248,52 @@ int main(int argc, char **argv)
         return 1;
 #if HAVE_PARSER
     if (want_parser) {
-        /* PARSER HOOK: trained on the gold tags of the training data. */
+        /* PARSER HOOK: trained on the gold tags of the training data, or
+         * on jackknifed predicted tags. */
+        kbi_sentence *ptr = trs, *pdv = dvs;
+        if (jackknife) {
+            double tj = now();
+            char *tmp = malloc(strlen(out) + 8);
+            ptr = copy_sentences(trs, ntr, &a);
+            pdv = copy_sentences(dvs, ndv, &a);
+            int ok = tmp && ptr && pdv;
+            if (tmp)
+                sprintf(tmp, "%s.jk.tmp", out);
+            for (int f = 0; ok && f < jackknife; f++)
+                ok = jackknife_fold(trs, ntr, ptr, ntr, f, jackknife, &o, tmp,
+                                    &a);
+            if (ok)
+                ok = jackknife_fold(trs, ntr, pdv, ndv, -1, jackknife, &o,
+                                    tmp, &a);
+            free(tmp);
+            if (!ok) {
+                fprintf(stderr, "train: jackknifing failed\n");
+                return 1;
+            }
+            fprintf(stderr, "jackknifed tags (%d folds) in %.1f s\n",
+                    jackknife, now() - tj);
+        }
+        size_t nptr = ntr;
+        if (jackknife && with_gold) {
+            /* the gold-tagged copy first, then the jackknifed one */
+            kbi_sentence *both = kbi_arena_alloc(&a, (2 * ntr + 1) *
+                                                         sizeof *both);
+            if (!both) {
+                fprintf(stderr, "train: out of memory\n");
+                return 1;
+            }
+            memcpy(both, trs, ntr * sizeof *both);
+            memcpy(both + ntr, ptr, ntr * sizeof *both);
+            ptr = both;
+            nptr = 2 * ntr;
+        }
         kbi_parser_options po;
         kbi_parser_options_init(&po);
         po.seed = (unsigned long)o.seed;
         if (parser_epochs > 0)
             po.epochs = parser_epochs;
         double t2 = now();
-        st = kbi_parser_train(trs, ntr, dvs, ndv, &po, w, stderr);
+        st = kbi_parser_train(ptr, nptr, pdv, ndv, &po, w, stderr);
         fprintf(stderr, "parser trained in %.1f s (%s)\n", now() - t2,
                 kb_status_str(st));
         if (st != KB_OK)
