@@ -26,6 +26,8 @@
 
 #include "project.h"
 
+enum { KBI_PROJECT_MAX_TOKENS = 2000 };
+
 typedef struct proj {
     kbi_sentence *s;
     kbi_arena *a;
@@ -100,17 +102,20 @@ static int fix_heads(proj *p)
             }
         }
     }
-    /* lift non-projective arcs until none is left */
-    for (int changed = 1, rounds = 0; changed && rounds < n + 2; rounds++) {
+    /* lift non-projective arcs until none is left; the work is bounded,
+     * and a tree that needs more becomes flat under its root */
+    long budget = 50L * 1000 * 1000;
+    int changed = 1;
+    for (int rounds = 0; changed && rounds < n + 2 && budget > 0; rounds++) {
         changed = 0;
-        for (int32_t d = 0; d < n; d++) {
+        for (int32_t d = 0; d < n && budget > 0; d++) {
             int32_t g = h[d];
             if (g < 0)
                 continue;
             int32_t a = d < g ? d : g, b = d < g ? g : d;
             for (int32_t k = a + 1; k < b; k++) {
                 int32_t x = k;
-                while (x >= 0 && x != g)
+                while (x >= 0 && x != g && budget-- > 0)
                     x = h[x];
                 if (x != g) { /* k is not under g: lift d */
                     h[d] = h[g];
@@ -120,6 +125,9 @@ static int fix_heads(proj *p)
             }
         }
     }
+    if (changed || budget <= 0)
+        for (int32_t i = 0; i < n; i++)
+            h[i] = i == root ? -1 : root;
     return root;
 }
 
@@ -759,24 +767,27 @@ static void phrase(proj *p, int32_t h, int32_t parent, int depth)
  * it stands inside of, as in treebank parses: "(S (S ...) , (NP X) (VP
  * said))". The coder treats commas inside actor phrases as words, so a
  * clause-ending comma must not be left inside one. */
-static void float_commas(kbi_sentence *s)
+static int is_comma_tok(const kbi_sentence *s, int32_t k)
+{
+    return s->toks[k].xpos && strcmp(s->toks[k].xpos, ",") == 0;
+}
+
+/* commas[k] = number of commas among tokens [0, k) */
+static void float_commas(kbi_sentence *s, const int32_t *commas)
 {
     for (int32_t t = 0; t < s->ntoks; t++) {
-        if (!s->toks[t].xpos || strcmp(s->toks[t].xpos, ",") != 0)
+        if (!is_comma_tok(s, t))
             continue;
-        for (int guard = 0; guard < s->nnodes; guard++) {
-            int32_t deep = -1; /* deepest node covering t */
-            for (int32_t i = 0; i < s->nnodes; i++)
-                if (s->nodes[i].tok_start <= t && t < s->nodes[i].tok_end)
-                    deep = i;
-            if (deep <= 0)
-                break;
+        int32_t deep = -1; /* deepest node covering t (preorder: the last) */
+        for (int32_t i = 0; i < s->nnodes; i++)
+            if (s->nodes[i].tok_start <= t && t < s->nodes[i].tok_end)
+                deep = i;
+        /* once t leaves a node, the deepest node covering it is the
+         * parent: siblings never overlap */
+        while (deep > 0) {
             kbi_node *n = &s->nodes[deep];
-            int other = 0; /* "X, in remarks ...," keeps both commas */
-            for (int32_t k = n->tok_start; k < n->tok_end && !other; k++)
-                other = k != t && s->toks[k].xpos &&
-                        strcmp(s->toks[k].xpos, ",") == 0;
-            if (other)
+            int others = commas[n->tok_end] - commas[n->tok_start] - 1;
+            if (others > 0) /* "X, in remarks ...," keeps both commas */
                 break;
             if (n->tok_start == t)
                 n->tok_start = t + 1;
@@ -786,13 +797,14 @@ static void float_commas(kbi_sentence *s)
                 break;
             if (n->tok_end < n->tok_start)
                 n->tok_end = n->tok_start;
+            deep = n->parent;
         }
     }
 }
 
 /* The comma closing a parenthetical ("X, in remarks on Monday, urged")
  * joins the phrase holding the opening one, as in treebank parses. */
-static void close_parentheticals(kbi_sentence *s)
+static void close_parentheticals(kbi_sentence *s, const int32_t *commas)
 {
     for (int32_t t = 1; t < s->ntoks; t++) {
         if (!s->toks[t].xpos || strcmp(s->toks[t].xpos, ",") != 0)
@@ -803,10 +815,9 @@ static void close_parentheticals(kbi_sentence *s)
             if (n->tok_end != t || strcmp(n->label, "NP") != 0 ||
                 s->nodes[n->parent].tok_end <= t)
                 continue; /* its parent must already hold the comma */
-            int commas = 0;
-            for (int32_t k = n->tok_start; k < n->tok_end; k++)
-                commas += s->toks[k].xpos && !strcmp(s->toks[k].xpos, ",");
-            if (commas % 2 == 1 && (best < 0 || n->tok_start <= s->nodes[best].tok_start))
+            int inside = commas[n->tok_end] - commas[n->tok_start];
+            if (inside % 2 == 1 &&
+                (best < 0 || n->tok_start <= s->nodes[best].tok_start))
                 best = i; /* the outermost such phrase */
         }
         if (best >= 0)
@@ -820,6 +831,16 @@ kb_status kbi_project_constituents(kbi_sentence *s, kbi_arena *a)
     s->nnodes = 0;
     if (s->ntoks == 0)
         return KB_OK;
+    if (s->ntoks > KBI_PROJECT_MAX_TOKENS) {
+        /* repairing and lifting are quadratic: a sentence this long (no
+         * news sentence is) gets one flat phrase */
+        s->nodes = kbi_arena_alloc(a, sizeof *s->nodes);
+        if (!s->nodes)
+            return KB_ERR_NOMEM;
+        s->nodes[0] = (kbi_node){"ROOT", -1, 0, s->ntoks};
+        s->nnodes = 1;
+        return KB_OK;
+    }
     proj p = {s, a, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0};
     p.head = kbi_arena_alloc(a, (size_t)s->ntoks * sizeof *p.head);
     p.placed = kbi_arena_alloc(a, (size_t)s->ntoks);
@@ -840,8 +861,13 @@ kb_status kbi_project_constituents(kbi_sentence *s, kbi_arena *a)
         return KB_ERR_LIMIT;
     /* punctuation and words left outside every phrase belong to the root */
     cover(&p, r, 0, s->ntoks - 1);
-    float_commas(s);
-    close_parentheticals(s);
+    int32_t *commas = kbi_arena_alloc(a, (size_t)(s->ntoks + 1) * sizeof *commas);
+    if (!commas)
+        return KB_ERR_NOMEM;
+    for (int32_t k = 0; k < s->ntoks; k++)
+        commas[k + 1] = commas[k] + is_comma_tok(s, k);
+    float_commas(s, commas);
+    close_parentheticals(s, commas);
     for (int32_t i = 0; i < s->nnodes; i++)
         if (s->nodes[i].tok_start == INT32_MAX) { /* empty phrase */
             s->nodes[i].tok_start = s->nodes[i].parent >= 0
