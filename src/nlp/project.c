@@ -789,14 +789,14 @@ static void float_commas(kbi_sentence *s, const int32_t *commas)
             int others = commas[n->tok_end] - commas[n->tok_start] - 1;
             if (others > 0) /* "X, in remarks ...," keeps both commas */
                 break;
-            if (n->tok_start == t)
+            if (n->tok_start == t && n->tok_end == t + 1)
+                n->tok_end = t; /* the comma was all it held: empty at t */
+            else if (n->tok_start == t)
                 n->tok_start = t + 1;
             else if (n->tok_end == t + 1)
                 n->tok_end = t;
             else
                 break;
-            if (n->tok_end < n->tok_start)
-                n->tok_end = n->tok_start;
             deep = n->parent;
         }
     }
