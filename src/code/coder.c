@@ -478,52 +478,52 @@ static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
                                const kb_record *rec, kbi_sentence *s,
                                int32_t day, kb_result *out, kb_error *err);
 
-kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
-                         const kb_record *rec, kb_result *out, kb_error *err)
+/* What every record goes through before its parse is read: the discard
+ * check on its text, then its date. Returns an error, or KB_OK with *day
+ * set (the record may have been rejected: out->rejection). */
+static kb_status prepare(const kb_dict *d, const kb_record *rec,
+                         kb_result *out, int32_t *day, kb_error *err)
 {
-    kbi_result_clear(out);
-    kb_config defaults;
-    if (!cfg)
-        cfg = rec->config;
-    if (!cfg) {
-        kb_config_init(&defaults);
-        cfg = &defaults;
-    }
     if (rec->text) {
         int k = kbi_discard_match(d, rec->text, strlen(rec->text), NULL);
         if (k)
             return reject(out, k == 2 ? "storydiscard" : "sentencediscard");
     }
-    int32_t day = 0;
-    if (!rec->date || !rec->date[0]) {
+    if (!rec->date || !rec->date[0])
         kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
                       "the sentence has no date (give one with --date "
                       "YYYY-MM-DD or a '# date =' comment)");
-        if (err && rec->id)
-            snprintf(err->record, sizeof err->record, "%s", rec->id);
-        return KB_ERR_INVALID;
-    }
-    if (!kbi_parse_dict_date(rec->date, strlen(rec->date), &day)) {
+    else if (!kbi_parse_dict_date(rec->date, strlen(rec->date), day))
         kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
-                      "expected a date YYYYMMDD, got '%s'",
-                      rec->date ? rec->date : "");
-        if (err && rec->id)
-            snprintf(err->record, sizeof err->record, "%s", rec->id);
-        return KB_ERR_INVALID;
-    }
+                      "expected a date YYYYMMDD, got '%s'", rec->date);
+    else
+        return KB_OK;
+    if (err && rec->id)
+        snprintf(err->record, sizeof err->record, "%s", rec->id);
+    return KB_ERR_INVALID;
+}
+
+kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
+                         const kb_record *rec, kb_result *out, kb_error *err)
+{
+    kbi_result_clear(out);
+    int32_t day = 0;
+    kb_status st = prepare(d, rec, out, &day, err);
+    if (st != KB_OK || out->rejection)
+        return st;
     if (!rec->parse && rec->parsed)
         return code_sentence(d, cfg, rec, (kbi_sentence *)(uintptr_t)rec->parsed,
                              day, out, err);
     if (!rec->parse)
         return reject(out, "noparse");
     kbi_sentence s;
-    kb_status stt = kbi_ptb_parse(rec->parse, strlen(rec->parse), "<Parse>",
-                                  &out->work, &s, err);
-    if (stt != KB_OK) {
+    st = kbi_ptb_parse(rec->parse, strlen(rec->parse), "<Parse>", &out->work,
+                       &s, err);
+    if (st != KB_OK) {
         if (err && rec->id)
             snprintf(err->record, sizeof err->record, "%s", rec->id);
         out->rejection = "bad_input_parse";
-        return stt;
+        return st;
     }
     return code_sentence(d, cfg, rec, &s, day, out, err);
 }
@@ -532,6 +532,20 @@ kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
                             const kb_record *rec, kbi_sentence *s,
                             kb_result *out, kb_error *err)
 {
+    int32_t day = 0;
+    kb_status st = prepare(d, rec, out, &day, err);
+    if (st != KB_OK || out->rejection)
+        return st;
+    return code_sentence(d, cfg, rec, s, day, out, err);
+}
+
+/* Everything after the parse: stream, clauses, actors, verbs, events,
+ * under cfg (NULL: the record's own options, else the defaults). `out` has
+ * been cleared; s lives in out->work. */
+static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
+                               const kb_record *rec, kbi_sentence *s,
+                               int32_t day, kb_result *out, kb_error *err)
+{
     kb_config defaults;
     if (!cfg)
         cfg = rec->config;
@@ -539,27 +553,6 @@ kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
         kb_config_init(&defaults);
         cfg = &defaults;
     }
-    int32_t day = 0;
-    if (!rec->date || !kbi_parse_dict_date(rec->date, strlen(rec->date), &day)) {
-        kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0,
-                      "expected a date YYYYMMDD, got '%s'",
-                      rec->date ? rec->date : "");
-        return KB_ERR_INVALID;
-    }
-    if (rec->text) {
-        int k = kbi_discard_match(d, rec->text, strlen(rec->text), NULL);
-        if (k)
-            return reject(out, k == 2 ? "storydiscard" : "sentencediscard");
-    }
-    return code_sentence(d, cfg, rec, s, day, out, err);
-}
-
-/* Everything after the parse: stream, clauses, actors, verbs, events.
- * `out` has been cleared; s lives in out->work. */
-static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
-                               const kb_record *rec, kbi_sentence *s,
-                               int32_t day, kb_result *out, kb_error *err)
-{
     kbi_stream st;
     kb_status stt = kbi_stream_build(s, &out->work, &st);
     if (stt != KB_OK) {

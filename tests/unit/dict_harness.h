@@ -70,6 +70,25 @@ static void *t_failing_realloc(void *ctx, void *p, size_t old, size_t size)
     return realloc(p, size);
 }
 
+/* Loads text that holds exactly one malformed entry and checks its report:
+ * line, column, message, file, and that loading went on. Returns the
+ * dictionary (the caller checks what else loaded, then frees it). */
+static kb_dict *t_load_one_bad(const char *text, int line, int column,
+                               const char *msg)
+{
+    diags g;
+    kb_dict *d = load(text, &g);
+    t_checks++;
+    if (g.n != 1 || g.e[0].line != line || g.e[0].column != column ||
+        !strstr(g.e[0].message, msg) || g.e[0].code != KB_ERR_SYNTAX ||
+        strcmp(g.e[0].file, t_file) != 0)
+        T_FAIL("%s: got %d diagnostics, first %d:%d '%s'; expected %d:%d "
+               "'%s'", text, g.n, g.e[0].line, g.e[0].column,
+               g.e[0].message, line, column, msg);
+    T_EQ_INT(last_status, KB_OK);
+    return d;
+}
+
 /* Fails the 1st, 2nd, ... allocation in turn: the reader must return
  * KB_ERR_NOMEM without crashing or leaking (ASan checks the leaks), and
  * load the text once no allocation fails. */
