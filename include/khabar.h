@@ -227,7 +227,8 @@ typedef enum kb_input_format {
     KB_INPUT_XML,     /* PETRARCH XML with Penn Treebank parses */
     KB_INPUT_CONLLU,  /* CoNLL-U dependency parses */
     KB_INPUT_TEXT,    /* raw text: one document, parsed with the model */
-    KB_INPUT_JSONL    /* JSON Lines articles {"id","date","text",...} */
+    KB_INPUT_JSONL,   /* JSON Lines articles {"id","date","text",...} */
+    KB_INPUT_HTML     /* an HTML page (articles only) */
 } kb_input_format;
 
 typedef struct kb_reader_options {
@@ -265,6 +266,35 @@ KB_API void kb_reader_free(kb_reader *r);
 
 /* ---- coding ----------------------------------------------------------- */
 
+/* A place from the gazetteer, as attached to an event. */
+typedef struct kb_place {
+    const char *name;          /* GeoNames name ("Erbil"); NULL: no place */
+    int64_t geonameid;         /* GeoNames id of a populated place; 0 for
+                                  divisions, countries and the supplement */
+    const char *admin_code;    /* GeoNames admin code of the place or its
+                                  division ("IQ.11", "IQ.13.1234"), or NULL */
+    const char *admin1;        /* first-level division name, or NULL */
+    const char *country;       /* ISO 3166-1 alpha-2 ("IQ"), or NULL */
+    const char *country_cameo; /* CAMEO country code ("IRQ"), or NULL */
+    const char *feature;       /* "city", "admin1", "admin2", "country",
+                                  "landmark", "region" */
+    double lat, lon;
+    const char *rule;          /* what chose it: "sentence", "dateline",
+                                  "focus" */
+    const char *text;          /* the words in the article that named it */
+} kb_place;
+
+/* One sentence an event was coded from. */
+typedef struct kb_mention {
+    const char *doc_id;
+    int sentence;              /* 1-based */
+    uint32_t start, end;       /* bytes of the sentence in the article */
+    const char *news_source;   /* may be NULL */
+    const char *pub_date;      /* YYYY-MM-DD */
+    const char *url;           /* may be NULL */
+    const char *sentence_text;
+} kb_mention;
+
 /* One coded event. Strings belong to the kb_result (pattern and
  * pattern_file to the kb_dict), valid until the next coding call. */
 typedef struct kb_event {
@@ -280,6 +310,26 @@ typedef struct kb_event {
     const char *source_entry; /* dictionary entry "file:line PHRASE" or NULL */
     const char *target_entry;
     const char *issues;      /* "CODE,n;CODE,n" or "" */
+
+    /* Filled when the event was coded from an article (kb_code_article);
+     * zero/NULL for kb_code_record. */
+    const char *doc_id;        /* the article's id */
+    int sentence;              /* 1-based sentence number in the article */
+    uint32_t start, end;       /* bytes of that sentence in the article
+                                  text (title first, then body) */
+    const char *sentence_text; /* the sentence as written */
+    const char *pub_date;      /* publication date YYYY-MM-DD */
+    const char *event_date;    /* when it happened, YYYY-MM-DD */
+    const char *date_text;     /* the words that set event_date; NULL when
+                                  it is the publication date */
+    const char *news_source;   /* the article's source, may be NULL */
+    const char *url;           /* the article's url, may be NULL */
+    kb_place place;            /* place.name NULL: no location */
+    /* Mentions: the sentences this event was coded from (one per sentence
+     * until merged; kb_merger joins duplicates across a batch). */
+    const kb_mention *mentions;
+    size_t n_mentions;
+    int num_mentions, num_sources, num_articles;
 } kb_event;
 
 typedef struct kb_result kb_result;
@@ -306,6 +356,93 @@ KB_API kb_status kb_code_record_text(const kb_dict *d, const kb_model *m,
                                      const kb_config *c, const kb_record *rec,
                                      kb_result *out, kb_error *err);
 
+/* ---- articles ----------------------------------------------------------- */
+
+/* The gazetteer: places from GeoNames, country names and demonyms, and
+ * Khabar's own supplement, compiled into one mapped file. Immutable after
+ * loading, shared by threads. NULL path: the bundled data/geo file. */
+typedef struct kb_gazetteer kb_gazetteer;
+KB_API kb_status kb_gazetteer_load(const char *path, kb_gazetteer **out,
+                                   kb_error *err);
+KB_API void kb_gazetteer_free(kb_gazetteer *g);
+
+/* One news article. Strings are the caller's (or the article reader's). */
+typedef struct kb_article {
+    const char *id;      /* document id; events carry it as doc_id */
+    const char *date;    /* publication date YYYY-MM-DD or YYYYMMDD */
+    const char *title;   /* may be NULL */
+    const char *text;    /* the body, paragraphs separated by blank lines */
+    size_t text_len;
+    const char *source;  /* news source, may be NULL */
+    const char *url;     /* may be NULL */
+    const char *file;    /* where it was read (messages), may be NULL */
+    int line;            /* line in that file, 0 if none */
+} kb_article;
+
+/* Input formats of articles: raw text (a file per article, the first line
+ * its title when a blank line follows), JSON Lines (an article per line)
+ * and HTML (the readable text of the page). */
+typedef struct kb_article_reader kb_article_reader;
+
+/* Opens a file of articles (format KB_INPUT_AUTO, _TEXT, _JSONL or
+ * _HTML); `date` is the publication date of inputs without one (may be
+ * NULL). A bad article is reported through diag with its id/line and
+ * skipped. */
+KB_API kb_status kb_article_reader_open(const char *path, int format,
+                                        const char *date, kb_diag_fn diag,
+                                        void *user, kb_article_reader **out,
+                                        kb_error *err);
+KB_API kb_status kb_article_reader_open_buffer(const char *data, size_t len,
+                                               const char *name, int format,
+                                               const char *date,
+                                               kb_diag_fn diag, void *user,
+                                               kb_article_reader **out,
+                                               kb_error *err);
+/* Returns 1 and fills *a (valid until the next call), 0 at the end. */
+KB_API int kb_article_reader_next(kb_article_reader *r, kb_article *a);
+KB_API size_t kb_article_reader_errors(const kb_article_reader *r);
+KB_API void kb_article_reader_free(kb_article_reader *r);
+
+/* What article coding uses. dict and model are required; geo may be NULL
+ * (no places). */
+typedef struct kb_coder {
+    const kb_dict *dict;
+    const kb_dict *supplement; /* Khabar's own actors/verbs, may be NULL */
+    const kb_model *model;
+    const kb_gazetteer *geo;
+    const kb_config *config;   /* NULL: defaults */
+    unsigned flags;            /* KB_CODE_* */
+} kb_coder;
+
+enum {
+    KB_CODE_NO_MERGE = 1,      /* one event per mention, even in an article */
+    KB_CODE_ALL_LINES = 2      /* code boilerplate lines too */
+};
+
+/* Codes a whole article: splits it into sentences, sets boilerplate lines
+ * and a repeated lede aside, resolves event dates against the publication
+ * date, resolves actors the dictionaries miss (titles, appositions,
+ * coreference), finds places, and merges the article's duplicate events
+ * (unless KB_CODE_NO_MERGE). The events, with their mentions, replace the
+ * contents of out. One sentence that cannot be parsed is reported through
+ * diag and skipped. */
+KB_API kb_status kb_code_article(const kb_coder *c, const kb_article *a,
+                                 kb_diag_fn diag, void *user,
+                                 kb_result *out, kb_error *err);
+
+/* Merges events across a batch of articles, GDELT style: duplicates (same
+ * event date, source, target and code) become one event whose mentions
+ * list every sentence, with num_mentions, num_sources and num_articles;
+ * the kept event is the first one added. Events are returned in the order
+ * they were first added. */
+typedef struct kb_merger kb_merger;
+enum { KB_MERGE_ONE_A_DAY = 1 /* key without the place: the Phoenix filter */ };
+KB_API kb_merger *kb_merger_new(unsigned flags);
+KB_API void kb_merger_free(kb_merger *m);
+KB_API kb_status kb_merger_add(kb_merger *m, const kb_result *r);
+KB_API size_t kb_merger_count(const kb_merger *m);
+KB_API const kb_event *kb_merger_event(const kb_merger *m, size_t i);
+
 /* ---- CAMEO reference tables -------------------------------------------- */
 
 /* Goldstein weight of a CAMEO code (falls back to parent codes); returns 0
@@ -327,8 +464,17 @@ KB_API const kb_plover *kb_cameo_plover(const char *code);
 
 typedef enum kb_format {
     KB_FORMAT_JSONL,   /* one JSON object per event (default) */
-    KB_FORMAT_PHOENIX  /* PETRARCH/Phoenix tab-separated event lines */
+    KB_FORMAT_PHOENIX, /* PETRARCH/Phoenix 26-column tab-separated lines */
+    KB_FORMAT_GDELT,   /* GDELT 2.0 event table, 61 columns */
+    KB_FORMAT_GDELT_MENTIONS, /* GDELT 2.0 mentions table, 16 columns:
+                                 a line per mention */
+    KB_FORMAT_PLOVER,  /* PLOVER JSON, one object per line */
+    KB_FORMAT_CSV      /* comma-separated with a header line */
 } kb_format;
+
+/* Writes what comes before the first event (the CSV header); nothing for
+ * the other formats. */
+KB_API kb_status kb_write_header(FILE *f, kb_format fmt);
 
 /* Writes the parse of a record read from CoNLL-U, raw text or JSON Lines
  * (its `parsed`) as one CoNLL-U sentence with "# sent_id" and "# text";
@@ -336,11 +482,14 @@ typedef enum kb_format {
  * the record has no such parse, KB_ERR_IO when the stream fails. */
 KB_API kb_status kb_write_conllu(FILE *f, const kb_record *rec);
 
-/* "jsonl" or "phoenix" -> *out; KB_ERR_INVALID for other names. */
+/* "jsonl", "phoenix", "gdelt", "gdelt-mentions", "plover" or "csv" ->
+ * *out; KB_ERR_INVALID for other names. */
 KB_API kb_status kb_format_parse(const char *name, kb_format *out);
 
-/* Writes event e, coded from record rec, as one line of format fmt.
- * Returns KB_ERR_IO when the stream fails. */
+/* Writes event e as one line of format fmt (one line per mention for
+ * KB_FORMAT_GDELT_MENTIONS). rec is the record it was coded from by
+ * kb_code_record, or NULL for events of kb_code_article / kb_merger (which
+ * carry their article fields). Returns KB_ERR_IO when the stream fails. */
 KB_API kb_status kb_write_event(FILE *f, kb_format fmt, const kb_record *rec,
                                 const kb_event *e);
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -121,4 +122,15 @@ int kbi_parse_dict_date(const char *s, size_t n, int32_t *out)
         d = v[4] * 10 + v[5];
     }
     return kbi_days_from_civil(y, m, d, out);
+}
+
+#ifndef KB_DATADIR
+#define KB_DATADIR "data"
+#endif
+
+const char *kbi_data_path(const char *rel, char *buf, size_t size)
+{
+    const char *dir = getenv("KHABAR_DATA");
+    snprintf(buf, size, "%s/%s", dir && *dir ? dir : KB_DATADIR, rel);
+    return buf;
 }

@@ -12,6 +12,10 @@
 kb_status kbi_read_file(const char *path, const kb_allocator *al, char **out,
                         size_t *len, kb_error *err);
 
+/* The path of a bundled data file: $KHABAR_DATA/rel, else the data
+ * directory the build was configured with (KB_DATADIR). Returns buf. */
+const char *kbi_data_path(const char *rel, char *buf, size_t size);
+
 uint64_t kbi_hash(const char *s, size_t n);
 
 /* Days since 1970-01-01 of a valid Gregorian date; returns 0 and leaves *out

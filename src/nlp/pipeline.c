@@ -5,23 +5,16 @@
 
 #include "../base/arena.h"
 #include "../base/error.h"
+#include "../base/util.h"
 #include "pipeline.h"
 #include "evaluate.h"
 #include "project.h"
 
-#ifndef KB_DATADIR
-#define KB_DATADIR "data"
-#endif
-
 kb_status kb_model_load(const char *path, kb_model **out, kb_error *err)
 {
     char buf[4096];
-    if (!path) {
-        const char *dir = getenv("KHABAR_DATA");
-        snprintf(buf, sizeof buf, "%s/model/khabar-en.model",
-                 dir && *dir ? dir : KB_DATADIR);
-        path = buf;
-    }
+    if (!path)
+        path = kbi_data_path("model/khabar-en.model", buf, sizeof buf);
     *out = NULL;
     kb_model *m = kbi_realloc(NULL, NULL, 0, sizeof *m);
     if (!m) {

@@ -21,6 +21,11 @@ kb_status kb_write_event(FILE *f, kb_format fmt, const kb_record *rec,
     switch (fmt) {
     case KB_FORMAT_JSONL: return kbi_write_jsonl(f, rec, e);
     case KB_FORMAT_PHOENIX: return kbi_write_phoenix(f, rec, e);
+    case KB_FORMAT_GDELT:
+    case KB_FORMAT_GDELT_MENTIONS:
+    case KB_FORMAT_PLOVER:
+    case KB_FORMAT_CSV:
+        break; /* written by the article writers (in progress) */
     }
     return KB_ERR_INVALID;
 }
