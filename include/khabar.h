@@ -78,6 +78,11 @@ typedef struct kb_dict_files {
     const char *agents;
     const char *discards;
     const char *issues;
+    /* Supplements read after the files above, may be NULL: verb patterns
+     * in the CAMEO.2.0 dialect (a block header naming a block of `verbs`
+     * adds its patterns to that block) and more agents. */
+    const char *verbs_supplement;
+    const char *agents_supplement;
 } kb_dict_files;
 
 typedef struct kb_dict_options {

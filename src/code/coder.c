@@ -476,7 +476,8 @@ static kb_status reject(kb_result *out, const char *why)
 
 static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
                                const kb_record *rec, kbi_sentence *s,
-                               int32_t day, kb_result *out, kb_error *err);
+                               int32_t day, const kbi_actor_hook *hook,
+                               kb_result *out, kb_error *err);
 
 /* What every record goes through before its parse is read: the discard
  * check on its text, then its date. Returns an error, or KB_OK with *day
@@ -513,7 +514,7 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
         return st;
     if (!rec->parse && rec->parsed)
         return code_sentence(d, cfg, rec, (kbi_sentence *)(uintptr_t)rec->parsed,
-                             day, out, err);
+                             day, NULL, out, err);
     if (!rec->parse)
         return reject(out, "noparse");
     kbi_sentence s;
@@ -525,18 +526,26 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
         out->rejection = "bad_input_parse";
         return st;
     }
-    return code_sentence(d, cfg, rec, &s, day, out, err);
+    return code_sentence(d, cfg, rec, &s, day, NULL, out, err);
+}
+
+kb_status kbi_code_sentence_hooked(const kb_dict *d, const kb_config *cfg,
+                                   const kb_record *rec, kbi_sentence *s,
+                                   const kbi_actor_hook *hook,
+                                   kb_result *out, kb_error *err)
+{
+    int32_t day = 0;
+    kb_status st = prepare(d, rec, out, &day, err);
+    if (st != KB_OK || out->rejection)
+        return st;
+    return code_sentence(d, cfg, rec, s, day, hook, out, err);
 }
 
 kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
                             const kb_record *rec, kbi_sentence *s,
                             kb_result *out, kb_error *err)
 {
-    int32_t day = 0;
-    kb_status st = prepare(d, rec, out, &day, err);
-    if (st != KB_OK || out->rejection)
-        return st;
-    return code_sentence(d, cfg, rec, s, day, out, err);
+    return kbi_code_sentence_hooked(d, cfg, rec, s, NULL, out, err);
 }
 
 /* Everything after the parse: stream, clauses, actors, verbs, events,
@@ -544,7 +553,8 @@ kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
  * been cleared; s lives in out->work. */
 static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
                                const kb_record *rec, kbi_sentence *s,
-                               int32_t day, kb_result *out, kb_error *err)
+                               int32_t day, const kbi_actor_hook *hook,
+                               kb_result *out, kb_error *err)
 {
     kb_config defaults;
     if (!cfg)
@@ -565,6 +575,8 @@ static kb_status code_sentence(const kb_dict *d, const kb_config *cfg,
         return reject(out, "dateline");
     kbi_stream_delete_commas(&st, cfg);
     stt = kbi_stream_code_actors(&st, d, day);
+    if (stt == KB_OK && hook)
+        stt = hook->fn(hook->user, &st, s, day);
     if (stt != KB_OK) {
         kbi_error_set(err, stt, NULL, rec->line, 0, "out of memory");
         return stt;

@@ -36,4 +36,20 @@ kb_status kbi_code_sentence(const kb_dict *d, const kb_config *cfg,
                             const kb_record *rec, kbi_sentence *s,
                             struct kb_result *out, kb_error *err);
 
+/* Called after the dictionaries have coded the actor phrases of a
+ * sentence and before its verbs are read: article coding gives phrases the
+ * dictionaries left uncoded the code of an entity met earlier in the
+ * article (src/article/entities.c). `day` is the sentence's date. */
+typedef struct kbi_actor_hook {
+    kb_status (*fn)(void *user, kbi_stream *st, const kbi_sentence *s,
+                    int32_t day);
+    void *user;
+} kbi_actor_hook;
+
+/* kbi_code_sentence with a hook (may be NULL). */
+kb_status kbi_code_sentence_hooked(const kb_dict *d, const kb_config *cfg,
+                                   const kb_record *rec, kbi_sentence *s,
+                                   const kbi_actor_hook *hook,
+                                   struct kb_result *out, kb_error *err);
+
 #endif

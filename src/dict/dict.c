@@ -273,6 +273,41 @@ static kb_status load_file(kb_dict *d, const char *path, reader_fn fn,
     return st;
 }
 
+/* A CAMEO.2.0 verb file and its supplement, read as one dictionary. */
+static kb_status load_verbs_pair(kb_dict *d, const char *path,
+                                 const char *path2, kb_error *err)
+{
+    char *text = NULL, *text2 = NULL;
+    size_t len = 0, len2 = 0;
+    kb_status st = kbi_read_file(path, d->alloc, &text, &len, err);
+    if (st == KB_OK)
+        st = kbi_read_file(path2, d->alloc, &text2, &len2, err);
+    kbi_load L = {d, kbi_arena_strdup(&d->arena, path), err};
+    kbi_load L2 = {d, kbi_arena_strdup(&d->arena, path2), err};
+    if (st == KB_OK && (!L.file || !L2.file)) {
+        kbi_error_set(err, KB_ERR_NOMEM, path, 0, 0, "out of memory");
+        st = KB_ERR_NOMEM;
+    }
+    if (st == KB_OK && (kbi_verbs_detect_dialect(text, len) != 2 ||
+                        kbi_verbs_detect_dialect(text2, len2) != 2)) {
+        kbi_error_set(err, KB_ERR_INVALID, path2, 0, 0,
+                      "a verb supplement needs both files in the CAMEO.2.0 "
+                      "dialect");
+        st = KB_ERR_INVALID;
+    }
+    if (st == KB_OK) {
+        d->verbs.dialect = 2;
+        st = kbi_verbs_cameo_load2(&L, text, len, &L2, text2, len2);
+        if (st == KB_ERR_NOMEM)
+            kbi_error_set(err, KB_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    if (text)
+        kbi_free(d->alloc, text, len + 1);
+    if (text2)
+        kbi_free(d->alloc, text2, len2 + 1);
+    return st;
+}
+
 kb_dict *kbi_dict_new(const kb_allocator *al)
 {
     kb_dict *d = kbi_realloc(al, NULL, 0, sizeof *d);
@@ -327,11 +362,16 @@ kb_status kb_dict_load(const kb_dict_files *files, const kb_dict_options *opts,
         d->diag.fn = opts->diag;
         d->diag.user = opts->diag_user;
     }
-    kb_status st = load_file(d, files->verbs, NULL, 1, err);
+    kb_status st = files->verbs_supplement
+                       ? load_verbs_pair(d, files->verbs,
+                                         files->verbs_supplement, err)
+                       : load_file(d, files->verbs, NULL, 1, err);
     for (int i = 0; st == KB_OK && i < 8 && files->actors[i]; i++)
         st = load_file(d, files->actors[i], kbi_actors_load, 0, err);
     if (st == KB_OK && files->agents)
         st = load_file(d, files->agents, kbi_agents_load, 0, err);
+    if (st == KB_OK && files->agents_supplement)
+        st = load_file(d, files->agents_supplement, kbi_agents_load, 0, err);
     if (st == KB_OK && files->discards)
         st = load_file(d, files->discards, kbi_discards_load, 0, err);
     if (st == KB_OK && files->issues)

@@ -257,6 +257,11 @@ kb_status kbi_dict_finish(kb_dict *d);
 /* The readers. `text` is the whole file, NUL-terminated. */
 kb_status kbi_verbs_tabari_load(kbi_load *L, const char *text, size_t len);
 kb_status kbi_verbs_cameo_load(kbi_load *L, const char *text, size_t len);
+/* The same over a dictionary and its supplement (L2 may be NULL): blocks
+ * of the supplement whose header names a block of the first file add
+ * their patterns to it; everything else is added as new. */
+kb_status kbi_verbs_cameo_load2(kbi_load *L, const char *text, size_t len,
+                                kbi_load *L2, const char *text2, size_t len2);
 kb_status kbi_actors_load(kbi_load *L, const char *text, size_t len);
 kb_status kbi_agents_load(kbi_load *L, const char *text, size_t len);
 kb_status kbi_discards_load(kbi_load *L, const char *text, size_t len);

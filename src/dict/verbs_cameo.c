@@ -390,6 +390,12 @@ static kb_status read_lines(kbi_cameo_reader *r, const char *text, size_t len)
 
 kb_status kbi_verbs_cameo_load(kbi_load *L, const char *text, size_t len)
 {
+    return kbi_verbs_cameo_load2(L, text, len, NULL, NULL, 0);
+}
+
+kb_status kbi_verbs_cameo_load2(kbi_load *L, const char *text, size_t len,
+                                kbi_load *L2, const char *text2, size_t len2)
+{
     kb_dict *d = L->d;
     kbi_cameo_reader r;
     memset(&r, 0, sizeof r);
@@ -406,6 +412,17 @@ kb_status kbi_verbs_cameo_load(kbi_load *L, const char *text, size_t len)
     r.pat0 = d->verbs.npatterns;
     d->verbs.dialect = 2;
     kb_status st = read_lines(&r, text, len);
+    if (L2 && (st == KB_OK || (st == KB_ERR_SYNTAX && !d->strict))) {
+        /* the supplement: same reader, so a block header met again
+         * continues the block of the first file */
+        r.L = L2;
+        r.in_synsets = 1;
+        r.synset = -1;
+        r.block = -1;
+        r.skipping = 0;
+        r.header_code = "---";
+        st = read_lines(&r, text2, len2);
+    }
     if (st == KB_OK || st == KB_ERR_SYNTAX) {
         kb_status g = kbi_cameo_group_patterns(&r);
         st = st == KB_OK ? g : st;
