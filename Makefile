@@ -25,7 +25,7 @@ FUZZ_RUN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 VALIDATION := tests/data/validation/PETR.UnitTest.records.xml
 
 .PHONY: all test check asan fuzz bench clean gen tools model unit-tests fuzz-corpus \
-        validation cases valgrind
+        validation cases valgrind gazetteer
 
 all: $(B)/khabar $(B)/libkhabar.a $(B)/libkhabar.so
 
@@ -116,18 +116,34 @@ fuzz:
 	      -fsanitize=fuzzer,address,undefined -o $(FUZZ_B)/bin/$$n $$f \
 	      $(FUZZ_B)/libkhabar.a $(LDLIBS); echo built $(FUZZ_B)/bin/$$n; done
 
-bench: $(B)/khabar $(B)/bench/bench
+bench: $(B)/khabar $(B)/bench/bench $(B)/bench/corpus
 	sh bench/run.sh $(B)
+
+$(B)/bench/corpus: bench/corpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) -D_POSIX_C_SOURCE=200809L -o $@ $<
 
 $(B)/bench/bench: bench/bench.c $(B)/libkhabar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libkhabar.a $(LDLIBS)
 
 # Tools (not part of the library): training, evaluation.
-TOOLS := $(B)/train $(B)/eval $(B)/eval_tok
+TOOLS := $(B)/train $(B)/eval $(B)/eval_tok $(B)/gazetteer
 $(B)/%: tools/%.c $(B)/libkhabar.a
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libkhabar.a $(LDLIBS)
 tools: $(TOOLS)
+
+# The gazetteer: compiles GeoNames (cities500, admin1/admin2 names), the
+# country list and data/geo/supplement.tsv into data/geo/khabar-geo.bin
+# (needs ../shared/data and the Debian package festlex-poslex); the same
+# bytes every run. data/geo/README.md has the sources and licenses.
+GEONAMES ?= ../shared/data
+gazetteer: $(B)/gazetteer
+	$(B)/gazetteer --geonames $(GEONAMES)/geonames \
+	    --countries $(GEONAMES)/countries/countries.tsv \
+	    --supplement data/geo/supplement.tsv \
+	    --stopwords data/geo/stopwords.txt --lexicon $(POSLEX) \
+	    --alt-min-pop 20000 --out data/geo/khabar-geo.bin --check
 
 # The NLP model: trains the tagger and parser on UD English EWT (needs
 # ../shared/data/ud and the Debian package festlex-poslex) and writes

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what Khabar needs (Debian packages listed in .ci/debian-packages),
-# builds it, and codes the bundled example with the bundled Phoenix
-# dictionaries.
+# builds it, and codes the bundled sample article (a Kurdistan 24 story)
+# with the bundled dictionaries, model and gazetteer.
 set -eu
 cd "$(dirname "$0")"
 SUDO=
@@ -9,4 +9,4 @@ SUDO=
 $SUDO apt-get update
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(cat .ci/debian-packages)
 make
-./build/khabar code data/examples/sample.xml
+./build/khabar code --date 2019-11-24 data/examples/sample-article.txt

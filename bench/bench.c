@@ -178,8 +178,10 @@ int main(int argc, char **argv)
     char ag[4096], dc[4096];
     snprintf(ag, sizeof ag, "%s/dict/PETR.Validate.agents.txt", dir);
     snprintf(dc, sizeof dc, "%s/dict/PETR.Validate.discards.txt", dir);
-    kb_dict_files phx = {p[0], {p[1], p[2], p[3], NULL}, p[4], p[5], p[6]};
-    kb_dict_files val = {p[7], {p[8], NULL}, ag, dc, NULL};
+    kb_dict_files phx = {.verbs = p[0], .actors = {p[1], p[2], p[3], NULL},
+                         .agents = p[4], .discards = p[5], .issues = p[6]};
+    kb_dict_files val = {.verbs = p[7], .actors = {p[8], NULL}, .agents = ag,
+                         .discards = dc};
     kb_dict *dp = NULL, *dv = NULL;
     if (bench_load("phoenix", &phx, runs, &dp) ||
         bench_load("validate", &val, runs, &dv))

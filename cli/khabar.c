@@ -9,7 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "articles.h"
 #include "batch.h"
+#include "inputs.h"
+#include "unknown.h"
 #include "khabar.h"
 
 #ifndef KB_DATADIR
@@ -425,22 +428,40 @@ static void usage_code(FILE *f)
     fprintf(f,
             "usage: khabar code [options] [FILES|-]\n"
             "\n"
-            "Codes parsed sentences into events, one per line, on standard\n"
-            "output: PETRARCH XML (<Sentence> records with <Text> and a Penn\n"
-            "Treebank <Parse>), CoNLL-U dependency parses, or raw text.\n"
-            "Reads standard input when no file (or '-') is given. Uses the\n"
-            "bundled Phoenix dictionaries unless dictionaries are named:\n"
-            "then exactly the named files are used (--dict is required).\n"
+            "Codes news into events, one per line, on standard output.\n"
+            "Articles (raw text: a file per article, its first line the\n"
+            "title when a blank line follows; JSON Lines: an article per\n"
+            "line; HTML pages) are split into sentences, tagged, parsed and\n"
+            "coded with their context: event dates, actors named earlier in\n"
+            "the article, places; boilerplate lines are not coded, and\n"
+            "duplicate events are merged (within an article and across the\n"
+            "batch) into one event with its mentions, written at the end.\n"
+            "Parsed sentences (PETRARCH XML with Penn Treebank parses,\n"
+            "CoNLL-U) are coded one by one. Reads standard input when no\n"
+            "file (or '-') is given. Uses the bundled Phoenix dictionaries\n"
+            "and Khabar's supplement (data/khabar) unless dictionaries are\n"
+            "named: then exactly the named files are used (--dict is\n"
+            "required).\n"
             "\n"
-            "  --format jsonl|phoenix  output format (default jsonl)\n"
-            "  --input xml|conllu|text|jsonl|auto  input format (default: by\n"
-            "                    extension, then by content; raw text is\n"
-            "                    tokenized, tagged and parsed by Khabar)\n"
+            "  --format jsonl|phoenix|gdelt|gdelt-mentions|plover|csv\n"
+            "                    output format (default jsonl; docs/formats.md)\n"
+            "  --input xml|conllu|text|jsonl|html|auto  input format (default:\n"
+            "                    by extension, then by content)\n"
+            "  --date YYYY-MM-DD publication date of articles that carry none\n"
+            "                    (raw text), date of CoNLL-U sentences without\n"
+            "                    a '# date =' comment\n"
+            "  --no-merge        one event per mention, written as coded\n"
+            "  --one-a-day       merge on date, source, target and code only\n"
+            "                    (the Phoenix one-a-day filter)\n"
+            "  --all-lines       code boilerplate lines too\n"
+            "  --sentences       code raw text and JSON Lines sentence by\n"
+            "                    sentence, without the article's context (no\n"
+            "                    event dates, places, inferred actors, merging)\n"
+            "  --gazetteer FILE  places (default: bundled data/geo)\n"
+            "  --no-places       do not look for places\n"
             "  --model FILE      NLP model for raw text (default: bundled)\n"
             "  -j N              code on N threads; the output is the same,\n"
             "                    in the same order, as with -j 1\n"
-            "  --date YYYY-MM-DD date of sentences that carry none (CoNLL-U\n"
-            "                    without a '# date =' comment)\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
             "  --actors FILE     actor dictionary (repeat for several)\n"
             "  --agents FILE     agent dictionary\n"
@@ -449,6 +470,36 @@ static void usage_code(FILE *f)
             "  --dict-dir DIR    where to look for the files named above\n"
             "  --strict          stop at the first malformed dictionary entry\n"
             "  --dict-warnings   list every malformed dictionary entry\n");
+}
+
+/* The format of a file: its extension, else its first 4 KiB. */
+static kb_input_format detect_file(const char *path)
+{
+    char head[4096];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        n = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    return kb_input_format_detect(path, f ? head : NULL, n);
+}
+
+static size_t total_size(const char *const *paths, int n)
+{
+    size_t sum = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0)
+            sum += (size_t)st.st_size;
+    }
+    return sum;
+}
+
+static const char *bundled_khabar(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/khabar/%s", data_dir(), name);
+    return exists(buf) ? buf : NULL;
 }
 
 static char *read_stdin(size_t *len)
@@ -479,16 +530,68 @@ static const char *bundled(const char *dir, const char *name, char *buf,
     return find_dict(name, NULL, dir, buf, size);
 }
 
+/* The dictionaries of `code` and `actors`: exactly the files named, or
+ * else the bundled Phoenix set with Khabar's supplement. NULL after
+ * reporting; *usage set when the options were wrong. */
+static kb_dict *load_code_dict(const dict_opts *op, int *usage)
+{
+    const dict_opts o = *op;
+    char b[8][4096], sb[2][4096];
+    kb_dict_files files;
+    memset(&files, 0, sizeof files);
+    /* Dictionaries named on the command line form the whole set; the
+     * bundled Phoenix files are used only when none is named. */
+    int own = o.verbs || o.nactors || o.agents || o.discards || o.issues;
+    if (own) {
+        files.verbs = o.verbs;
+        for (int i = 0; i < o.nactors; i++)
+            files.actors[i] = o.actors[i];
+        files.agents = o.agents;
+        files.discards = o.discards;
+        files.issues = o.issues;
+        if (!files.verbs) {
+            fprintf(stderr, "%s: --dict FILE is needed when other "
+                            "dictionaries are named\n", prog);
+            *usage = 1;
+            return NULL;
+        }
+    }
+    files.verbs = own ? files.verbs
+                      : bundled(o.dir, "CAMEO.2.0.txt", b[0], 4096);
+    if (!own) {
+        /* Khabar's own supplement (data/khabar) first: its entries
+         * replace Phoenix's for the same phrase */
+        int k = 0;
+        if (bundled_khabar("Khabar.actors.txt", b[7], 4096))
+            files.actors[k++] = b[7];
+        files.actors[k++] = bundled(o.dir, "Phoenix.Countries.actors.txt", b[1], 4096);
+        files.actors[k++] = bundled(o.dir, "Phoenix.International.actors.txt", b[2], 4096);
+        files.actors[k++] = bundled(o.dir, "Phoenix.MilNonState.actors.txt", b[3], 4096);
+        files.agents = bundled(o.dir, "Phoenix.agents.txt", b[4], 4096);
+        files.discards = bundled(o.dir, "Phoenix.discards.txt", b[5], 4096);
+        files.issues = bundled(o.dir, "Phoenix.IssueCoding.txt", b[6], 4096);
+        files.verbs_supplement = bundled_khabar("Khabar.verbs.txt", sb[0], 4096);
+        files.agents_supplement = bundled_khabar("Khabar.agents.txt", sb[1], 4096);
+    }
+    if (!files.verbs) {
+        fprintf(stderr, "%s: no verb dictionary: bundled data not found in %s "
+                        "(set KHABAR_DATA or use --dict)\n", prog, data_dir());
+        return NULL;
+    }
+    return load_dict(&files, o.strict, o.warnings);
+}
+
 static int cmd_code(int argc, char **argv)
 {
     dict_opts o;
     memset(&o, 0, sizeof o);
     kb_format fmt = KB_FORMAT_JSONL;
     kb_reader_options ropt = {NULL, KB_INPUT_AUTO, NULL, diag_print, NULL, 1};
-    const char *model_path = NULL;
-    int nthreads = 1;
-    const char *inputs[256];
-    int ninputs = 0;
+    const char *model_path = NULL, *geo_path = NULL;
+    int nthreads = 1, no_merge = 0, one_a_day = 0, all_lines = 0, no_geo = 0;
+    int sentences = 0;
+    kbc_inputs in;
+    memset(&in, 0, sizeof in);
     for (int i = 1; i < argc; i++) {
         int k = dict_option(&o, argc, argv, &i);
         if (k < 0)
@@ -505,13 +608,25 @@ static int cmd_code(int argc, char **argv)
         } else if (!strcmp(argv[i], "--input")) {
             if (kb_input_format_parse(argv[++i], &ropt.format) != KB_OK) {
                 fprintf(stderr, "%s: unknown input format '%s' (xml, conllu, "
-                                "text, jsonl, auto)\n", prog, argv[i]);
+                                "text, jsonl, html, auto)\n", prog, argv[i]);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--date")) {
             ropt.date = argv[++i];
         } else if (!strcmp(argv[i], "--model") && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (!strcmp(argv[i], "--gazetteer") && i + 1 < argc) {
+            geo_path = argv[++i];
+        } else if (!strcmp(argv[i], "--no-places")) {
+            no_geo = 1;
+        } else if (!strcmp(argv[i], "--no-merge")) {
+            no_merge = 1;
+        } else if (!strcmp(argv[i], "--one-a-day")) {
+            one_a_day = 1;
+        } else if (!strcmp(argv[i], "--all-lines")) {
+            all_lines = 1;
+        } else if (!strcmp(argv[i], "--sentences")) {
+            sentences = 1;
         } else if (!strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs", 6)) {
             const char *v = argv[i][1] == 'j' ? (i + 1 < argc ? argv[++i] : "")
                                               : strchr(argv[i], '=');
@@ -524,11 +639,13 @@ static int cmd_code(int argc, char **argv)
             }
             nthreads = (int)n;
         } else if (!strcmp(argv[i], "--format") && i + 1 == argc) {
-            fprintf(stderr, "%s: --format needs a name (jsonl, phoenix)\n", prog);
+            fprintf(stderr, "%s: --format needs a name (jsonl, phoenix, gdelt, "
+                            "gdelt-mentions, plover, csv)\n", prog);
             return EXIT_USAGE;
         } else if (!strcmp(argv[i], "--format")) {
             if (kb_format_parse(argv[++i], &fmt) != KB_OK) {
-                fprintf(stderr, "%s: unknown format '%s' (jsonl, phoenix)\n",
+                fprintf(stderr, "%s: unknown format '%s' (jsonl, phoenix, "
+                                "gdelt, gdelt-mentions, plover, csv)\n",
                         prog, argv[i]);
                 return EXIT_USAGE;
             }
@@ -536,77 +653,114 @@ static int cmd_code(int argc, char **argv)
             fprintf(stderr, "%s: unknown option %s\n", prog, argv[i]);
             usage_code(stderr);
             return EXIT_USAGE;
-        } else if (ninputs < 256) {
-            inputs[ninputs++] = argv[i];
-        } else {
-            fprintf(stderr, "%s: too many input files\n", prog);
-            return EXIT_USAGE;
+        } else if (!kbc_inputs_add(&in, argv[i])) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            kbc_inputs_free(&in);
+            return 1;
         }
     }
-    char b[8][4096];
-    kb_dict_files files;
-    memset(&files, 0, sizeof files);
-    /* Dictionaries named on the command line form the whole set; the
-     * bundled Phoenix files are used only when none is named. */
-    int own = o.verbs || o.nactors || o.agents || o.discards || o.issues;
-    if (own) {
-        files.verbs = o.verbs;
-        for (int i = 0; i < o.nactors; i++)
-            files.actors[i] = o.actors[i];
-        files.agents = o.agents;
-        files.discards = o.discards;
-        files.issues = o.issues;
-        if (!files.verbs) {
-            fprintf(stderr, "%s: --dict FILE is needed when other "
-                            "dictionaries are named\n", prog);
-            return EXIT_USAGE;
-        }
+    int usage_error = 0;
+    kb_dict *d = load_code_dict(&o, &usage_error);
+    if (!d) {
+        kbc_inputs_free(&in);
+        return usage_error ? EXIT_USAGE : 1;
     }
-    files.verbs = own ? files.verbs
-                      : bundled(o.dir, "CAMEO.2.0.txt", b[0], 4096);
-    if (!own) {
-        files.actors[0] = bundled(o.dir, "Phoenix.Countries.actors.txt", b[1], 4096);
-        files.actors[1] = bundled(o.dir, "Phoenix.International.actors.txt", b[2], 4096);
-        files.actors[2] = bundled(o.dir, "Phoenix.MilNonState.actors.txt", b[3], 4096);
-        files.agents = bundled(o.dir, "Phoenix.agents.txt", b[4], 4096);
-        files.discards = bundled(o.dir, "Phoenix.discards.txt", b[5], 4096);
-        files.issues = bundled(o.dir, "Phoenix.IssueCoding.txt", b[6], 4096);
-    }
-    if (!files.verbs) {
-        fprintf(stderr, "%s: no verb dictionary: bundled data not found in %s "
-                        "(set KHABAR_DATA or use --dict)\n", prog, data_dir());
-        return 1;
-    }
-    kb_dict *d = load_dict(&files, o.strict, o.warnings);
-    if (!d)
-        return 1;
     /* raw text needs the model; it is mapped, so loading costs little */
     kb_model *model = NULL;
     kb_error model_err;
     memset(&model_err, 0, sizeof model_err);
     if (ropt.format == KB_INPUT_AUTO || ropt.format == KB_INPUT_TEXT ||
-        ropt.format == KB_INPUT_JSONL)
+        ropt.format == KB_INPUT_JSONL || ropt.format == KB_INPUT_HTML)
         kb_model_load(model_path, &model, &model_err);
     ropt.model = model;
     kb_result *res = kb_result_new(NULL);
     int bad = 0;
-    if (ninputs == 0)
-        inputs[ninputs++] = "-";
+    if (in.n == 0 && !kbc_inputs_add(&in, "-")) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        bad = 1;
+    }
+    const char *const *inputs = (const char *const *)in.v;
+    int ninputs = (int)in.n;
+    /* articles: raw text, JSON Lines, HTML */
+    kb_gazetteer *geo = NULL;
+    kb_coder coder;
+    memset(&coder, 0, sizeof coder);
+    coder.dict = d;
+    coder.model = model;
+    coder.flags = (no_merge ? KB_CODE_NO_MERGE : 0) |
+                  (all_lines ? KB_CODE_ALL_LINES : 0);
+    kbc_run run;
+    memset(&run, 0, sizeof run);
+    run.prog = prog;
+    run.fmt = fmt;
+    run.nthreads = nthreads;
+    int articles = 0;
+    if (kb_write_header(stdout, fmt) != KB_OK)
+        bad = 1;
     for (int i = 0; i < ninputs; i++) {
         kb_reader *r;
         kb_error err;
         kb_status st;
         char *mem = NULL;
+        size_t len = 0;
         if (!strcmp(inputs[i], "-")) {
-            size_t len = 0;
             mem = read_stdin(&len);
-            st = mem ? kb_reader_open_buffer(mem, len, "<stdin>", &ropt, &r, &err)
-                     : KB_ERR_NOMEM;
-            if (!mem)
+            if (!mem) {
                 fprintf(stderr, "%s: out of memory reading stdin\n", prog);
-        } else {
-            st = kb_reader_open_file(inputs[i], &ropt, &r, &err);
+                bad = 1;
+                continue;
+            }
         }
+        kb_input_format f = ropt.format;
+        if (f == KB_INPUT_AUTO)
+            f = mem ? kb_input_format_detect(NULL, mem, len)
+                    : detect_file(inputs[i]);
+        if (f == KB_INPUT_HTML ||
+            (!sentences && (f == KB_INPUT_TEXT || f == KB_INPUT_JSONL))) {
+            if (!model) {
+                print_error(&model_err);
+                free(mem);
+                bad = 1;
+                continue;
+            }
+            if (!articles++) {
+                if (!no_geo) {
+                    kb_error gerr;
+                    if (kb_gazetteer_load(geo_path, &geo, &gerr) != KB_OK) {
+                        print_error(&gerr);
+                        fprintf(stderr, "%s: coding without places\n", prog);
+                    }
+                }
+                coder.geo = geo;
+                if (!no_merge)
+                    run.merger = kb_merger_new(one_a_day ? KB_MERGE_ONE_A_DAY
+                                                         : 0);
+                run.total_bytes = total_size(inputs, ninputs);
+                kbc_run_start(&run);
+            }
+            kb_article_reader *ar;
+            st = mem ? kb_article_reader_open_buffer(mem, len, "<stdin>", (int)f,
+                                                     ropt.date, diag_print,
+                                                     NULL, &ar, &err)
+                     : kb_article_reader_open(inputs[i], (int)f, ropt.date,
+                                              diag_print, NULL, &ar, &err);
+            if (st != KB_OK) {
+                print_error(&err);
+                run.errors++;
+                bad = 1;
+            } else {
+                bad |= kbc_code_articles(&coder, ar, &run);
+                kb_article_reader_free(ar);
+            }
+            free(mem);
+            continue;
+        }
+        kb_reader_options one = ropt;
+        one.format = f;
+        if (mem)
+            st = kb_reader_open_buffer(mem, len, "<stdin>", &one, &r, &err);
+        else
+            st = kb_reader_open_file(inputs[i], &one, &r, &err);
         if (st != KB_OK) {
             if (mem || strcmp(inputs[i], "-"))
                 print_error(&err);
@@ -620,9 +774,196 @@ static int cmd_code(int argc, char **argv)
         kb_reader_free(r);
         free(mem);
     }
+    if (articles)
+        bad |= kbc_run_finish(&run);
+    kb_merger_free(run.merger);
+    kbc_inputs_free(&in);
+    kb_gazetteer_free(geo);
     kb_result_free(res);
     kb_model_free(model);
     kb_dict_free(d);
+    return bad;
+}
+
+/* ---- actors --------------------------------------------------------- */
+
+static void usage_actors(FILE *f)
+{
+    fprintf(f,
+            "usage: khabar actors --unknown [options] [FILES|-]\n"
+            "\n"
+            "Codes the articles (raw text, JSON Lines, HTML; as `khabar code`)\n"
+            "and lists the names of people and groups the dictionaries do not\n"
+            "know, most frequent first, as actor entries ready to review and\n"
+            "paste into a dictionary: the spelling seen most often, the other\n"
+            "spellings as synonyms, the code the articles suggest (from a\n"
+            "title, an apposition or an earlier mention) or [---], and up to\n"
+            "three sentences where the name was found.\n"
+            "\n"
+            "  --min N           names seen at least N times (default 2)\n"
+            "  --top N           at most N names (default: all)\n"
+            "  --date YYYY-MM-DD publication date of articles without one\n"
+            "  --input text|jsonl|html|auto  input format\n"
+            "  -j N              code on N threads\n"
+            "  --model FILE      NLP model (default: bundled)\n"
+            "  --dict, --actors, --agents, --discards, --issues, --dict-dir,\n"
+            "  --strict, --dict-warnings  as for `khabar code`\n");
+}
+
+static int count_arg(const char *opt, const char *v, long max, long *out)
+{
+    char *end = NULL;
+    long n = v ? strtol(v, &end, 10) : -1;
+    if (!v || !end || *end || n < 0 || n > max) {
+        fprintf(stderr, "%s: %s expects a number from 0 to %ld\n", prog, opt,
+                max);
+        return 0;
+    }
+    *out = n;
+    return 1;
+}
+
+static int cmd_actors(int argc, char **argv)
+{
+    dict_opts o;
+    memset(&o, 0, sizeof o);
+    int unknown = 0;
+    long min = 2, top = 0, nthreads = 1;
+    const char *date = NULL, *model_path = NULL;
+    kb_input_format format = KB_INPUT_AUTO;
+    kbc_inputs in;
+    memset(&in, 0, sizeof in);
+    for (int i = 1; i < argc; i++) {
+        int k = dict_option(&o, argc, argv, &i);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k)
+            continue;
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage_actors(stdout);
+            kbc_inputs_free(&in);
+            return 0;
+        } else if (!strcmp(a, "--unknown")) {
+            unknown = 1;
+        } else if (!strcmp(a, "--min") || !strcmp(a, "--top") ||
+                   !strcmp(a, "-j")) {
+            long *dst = a[2] == 'm' ? &min : a[2] == 't' ? &top : &nthreads;
+            if (!count_arg(a, v, a[1] == 'j' ? 64 : 100000000L, dst)) {
+                kbc_inputs_free(&in);
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (!strcmp(a, "--date") && v) {
+            date = argv[++i];
+        } else if (!strcmp(a, "--model") && v) {
+            model_path = argv[++i];
+        } else if (!strcmp(a, "--input") && v) {
+            if (kb_input_format_parse(argv[++i], &format) != KB_OK ||
+                format == KB_INPUT_XML || format == KB_INPUT_CONLLU) {
+                fprintf(stderr, "%s: --input expects text, jsonl, html or "
+                                "auto\n", prog);
+                kbc_inputs_free(&in);
+                return EXIT_USAGE;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s: unknown option %s\n", prog, a);
+            usage_actors(stderr);
+            kbc_inputs_free(&in);
+            return EXIT_USAGE;
+        } else if (!kbc_inputs_add(&in, a)) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            kbc_inputs_free(&in);
+            return 1;
+        }
+    }
+    if (nthreads < 1)
+        nthreads = 1;
+    if (!unknown) {
+        fprintf(stderr, "%s: actors: say what to list (--unknown)\n", prog);
+        usage_actors(stderr);
+        kbc_inputs_free(&in);
+        return EXIT_USAGE;
+    }
+    int usage_error = 0;
+    kb_dict *d = load_code_dict(&o, &usage_error);
+    kb_model *model = NULL;
+    kb_error err;
+    if (d && kb_model_load(model_path, &model, &err) != KB_OK)
+        print_error(&err);
+    kbc_unknowns *table = kbc_unknowns_new();
+    if (!d || !model || !table) {
+        if (!table)
+            fprintf(stderr, "%s: out of memory\n", prog);
+        kbc_unknowns_free(table);
+        kb_model_free(model);
+        kb_dict_free(d);
+        kbc_inputs_free(&in);
+        return usage_error ? EXIT_USAGE : 1;
+    }
+    if (in.n == 0)
+        kbc_inputs_add(&in, "-");
+    kb_coder coder;
+    memset(&coder, 0, sizeof coder);
+    coder.dict = d;
+    coder.model = model;
+    coder.unknown = kbc_unknowns_add;
+    coder.unknown_user = table;
+    kbc_run run;
+    memset(&run, 0, sizeof run);
+    run.prog = prog;
+    run.nthreads = (int)nthreads;
+    run.no_events = 1;
+    run.total_bytes = total_size((const char *const *)in.v, (int)in.n);
+    kbc_run_start(&run);
+    int bad = 0;
+    for (size_t i = 0; i < in.n; i++) {
+        char *mem = NULL;
+        size_t len = 0;
+        if (!strcmp(in.v[i], "-") && !(mem = read_stdin(&len))) {
+            fprintf(stderr, "%s: out of memory reading stdin\n", prog);
+            bad = 1;
+            continue;
+        }
+        kb_input_format f = format != KB_INPUT_AUTO ? format
+                            : mem ? kb_input_format_detect(NULL, mem, len)
+                                  : detect_file(in.v[i]);
+        if (f == KB_INPUT_XML || f == KB_INPUT_CONLLU) {
+            fprintf(stderr, "%s: %s: parsed sentences (XML, CoNLL-U) are not "
+                            "articles; give raw text, JSON Lines or HTML\n",
+                    prog, in.v[i]);
+            free(mem);
+            bad = 1;
+            continue;
+        }
+        kb_article_reader *ar;
+        kb_status st = mem ? kb_article_reader_open_buffer(mem, len, "<stdin>",
+                                                           (int)f, date,
+                                                           diag_print, NULL,
+                                                           &ar, &err)
+                           : kb_article_reader_open(in.v[i], (int)f, date,
+                                                    diag_print, NULL, &ar,
+                                                    &err);
+        if (st != KB_OK) {
+            print_error(&err);
+            bad = 1;
+        } else {
+            bad |= kbc_code_articles(&coder, ar, &run);
+            kb_article_reader_free(ar);
+        }
+        free(mem);
+    }
+    bad |= kbc_run_finish(&run);
+    kbc_unknowns_write(table, stdout, (size_t)min, (size_t)top);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: cannot write output\n", prog);
+        bad = 1;
+    }
+    kbc_unknowns_free(table);
+    kb_model_free(model);
+    kb_dict_free(d);
+    kbc_inputs_free(&in);
     return bad;
 }
 
@@ -875,6 +1216,8 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse"))
         return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "actors"))
+        return cmd_actors(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval-parse"))
         return cmd_eval(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s'\n", prog, cmd);

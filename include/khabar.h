@@ -126,6 +126,10 @@ typedef struct kb_config {
     int comma_min, comma_max;
     int comma_bmin, comma_bmax;
     int comma_emin, comma_emax;
+    /* Article coding sets this: a verb in a clause introduced by "that"
+     * ("X reported that Y warned Z") takes its source from that clause,
+     * not from the sentence's first actor. 0 in PETRARCH's validation. */
+    int clause_sources;
 } kb_config;
 
 KB_API void kb_config_init(kb_config *c);
@@ -253,6 +257,13 @@ typedef struct kb_reader_options {
  * otherwise. */
 KB_API kb_status kb_input_format_parse(const char *name, kb_input_format *out);
 
+/* The format of an input named `name` (may be NULL) holding d[0, len)
+ * (d may be NULL: by name only): the extension (.xml .conllu .conll .txt
+ * .jsonl .json .html .htm), else the first bytes: '<' and an HTML tag
+ * HTML, other '<' XML, '{' JSON Lines, "1<TAB>" CoNLL-U, else text. */
+KB_API kb_input_format kb_input_format_detect(const char *name,
+                                              const char *d, size_t len);
+
 /* Opens any supported input. `o` may be NULL (auto, no date, no diag). */
 KB_API kb_status kb_reader_open_file(const char *path,
                                      const kb_reader_options *o,
@@ -343,8 +354,14 @@ KB_API kb_result *kb_result_new(const kb_allocator *alloc);
 KB_API void kb_result_free(kb_result *r);
 KB_API size_t kb_result_count(const kb_result *r);
 KB_API const kb_event *kb_result_event(const kb_result *r, size_t i);
+/* Sentences read into r: 1 after kb_code_record; after kb_code_article
+ * the sentences of the article's body (title, lead credit and datelines
+ * left out), whether they were coded or set aside. */
+KB_API size_t kb_result_sentences(const kb_result *r);
 /* Why a sentence produced nothing: NULL, or "sentencediscard",
- * "storydiscard", "dateline", "bad_input_parse". */
+ * "storydiscard", "dateline", "bad_input_parse"; for an article,
+ * "storydiscard" or "topic" (a sports, markets, technology or
+ * entertainment story). */
 KB_API const char *kb_result_rejection(const kb_result *r);
 
 /* Codes one record (its <Text> and <Parse>) with dictionary d, under config
@@ -408,15 +425,31 @@ KB_API int kb_article_reader_next(kb_article_reader *r, kb_article *a);
 KB_API size_t kb_article_reader_errors(const kb_article_reader *r);
 KB_API void kb_article_reader_free(kb_article_reader *r);
 
+/* A name the dictionaries do not know, met while coding an article: a
+ * run of proper nouns in an actor phrase that no actor entry matched. */
+typedef struct kb_unknown {
+    const char *name;      /* as written ("Masrour Barzani") */
+    const char *code;      /* the code the article gave it (apposition,
+                              title, an earlier mention), or NULL */
+    const char *evidence;  /* how that code was found, or NULL */
+    const char *doc_id;
+    int sentence;          /* 1-based */
+    const char *sentence_text;
+} kb_unknown;
+
+/* Receives each kb_unknown; called on the thread coding the article. */
+typedef void (*kb_unknown_fn)(void *user, const kb_unknown *u);
+
 /* What article coding uses. dict and model are required; geo may be NULL
  * (no places). */
 typedef struct kb_coder {
     const kb_dict *dict;
-    const kb_dict *supplement; /* Khabar's own actors/verbs, may be NULL */
     const kb_model *model;
     const kb_gazetteer *geo;
     const kb_config *config;   /* NULL: defaults */
     unsigned flags;            /* KB_CODE_* */
+    kb_unknown_fn unknown;     /* names the dictionaries lack, or NULL */
+    void *unknown_user;
 } kb_coder;
 
 enum {
@@ -453,7 +486,9 @@ KB_API const kb_event *kb_merger_event(const kb_merger *m, size_t i);
 /* Goldstein weight of a CAMEO code (falls back to parent codes); returns 0
  * and sets *found = 0 when the code is unknown. `found` may be NULL. */
 KB_API double kb_cameo_goldstein(const char *code, int *found);
-/* QuadClass 1-4 (Phoenix convention), 0 if unknown. */
+/* QuadClass 1-4 as GDELT counts it (01-05 verbal cooperation, 06-08
+ * material cooperation, 09-13 verbal conflict, 14-20 material conflict),
+ * 0 if unknown. The Phoenix writer applies Phoenix's own variant. */
 KB_API int kb_cameo_quad_class(const char *code);
 /* Root code ("04" for "043"), written into buf; returns buf or NULL. */
 KB_API const char *kb_cameo_root(const char *code, char *buf, size_t size);

@@ -370,14 +370,15 @@ run code --input yaml "$CLI/sample.conllu"
 status 2
 has "$ERR" "unknown input format"
 
-# raw text: khabar parse writes CoNLL-U that codes to the same events
+# raw text: khabar parse writes CoNLL-U that codes (sentence by sentence)
+# to the same events
 TXT=$HERE/text/sample-article.txt
 run parse "$TXT"
 status 0
 has "$OUT" "TokenRange="
 has "$OUT" "# sent_id = sample-article_1"
 cp "$OUT" "$TMP/article.conllu"
-run code --date 2019-11-24 "$TXT"
+run code --sentences --date 2019-11-24 "$TXT"
 status 0
 grep -o '"source":"[^"]*","target":"[^"]*","code":"[^"]*"' "$OUT" > "$TMP/direct"
 [ -s "$TMP/direct" ] || fail "no events from the sample article"
@@ -433,5 +434,71 @@ for k in upos xpos uas las tokens_f1 words_f1 sentences_f1 raw_upos raw_xpos \
     has "$OUT" "\"$k\":"
 done
 hasnt "$OUT" '"raw_las":null'
+
+# articles: the sample article with dates, places, merged mentions, and
+# nothing from its "Read More:" and "Editing by" lines
+run code --date 2019-10-01 "$TXT"
+status 0
+has "$OUT" '"source":"IRQKURGOV","target":"IRQGOV","code":"043"'
+has "$OUT" '"event_date":"2019-09-29","date_text":"on Sunday"'
+has "$OUT" '"geonameid":95446'
+has "$OUT" '"num_mentions":2'
+hasnt "$OUT" '"text":"Read More'
+hasnt "$OUT" '"text":"Editing by'
+has "$ERR" "khabar: 1 articles, "
+visits=$(grep -c '"code":"043"' "$OUT")
+[ "$visits" -eq 1 ] || fail "$visits visit events, expected 1 (merged)"
+n=$((n + 1))
+run code --no-merge --date 2019-10-01 "$TXT"
+status 0
+visits=$(grep -c '"code":"043"' "$OUT")
+[ "$visits" -eq 2 ] || fail "$visits visit events with --no-merge, expected 2"
+n=$((n + 1))
+run code --no-places --date 2019-10-01 "$TXT"
+status 0
+has "$OUT" '"place":null'
+run code "$TXT"
+status 1
+has "$ERR" "no date"
+# the formats, by their columns
+run code --format csv --date 2019-10-01 "$TXT"
+status 0
+head -n 1 "$OUT" | grep -q '^event_id,doc_id,' || fail "no CSV header"
+n=$((n + 1))
+run code --format gdelt --date 2019-10-01 "$TXT"
+status 0
+awk -F'\t' 'NF != 61 { exit 1 }' "$OUT" || fail "GDELT lines without 61 columns"
+n=$((n + 1))
+run code --format gdelt-mentions --date 2019-10-01 "$TXT"
+status 0
+awk -F'\t' 'NF != 16 { exit 1 }' "$OUT" || fail "GDELT mentions without 16 columns"
+[ "$(wc -l < "$OUT")" -ge 7 ] || fail "fewer mention lines than mentions"
+n=$((n + 1))
+run code --format plover --date 2019-10-01 "$TXT"
+status 0
+has "$OUT" '"event":"CONSULT"'
+# batches: a directory and a glob, duplicates merged across articles
+mkdir -p "$TMP/dir/sub"
+printf 'T\n\nIraqi President Barham Salih met the Turkish foreign minister in Baghdad on Monday.\n' > "$TMP/dir/a.txt"
+cp "$TMP/dir/a.txt" "$TMP/dir/sub/b.txt"
+run code --date 2019-10-02 "$TMP/dir"
+status 0
+has "$ERR" "khabar: 2 articles, "
+has "$OUT" '"num_articles":2'
+run code --date 2019-10-02 "$TMP/dir/*.txt"
+status 0
+has "$ERR" "khabar: 1 articles, "
+run code --one-a-day --date 2019-10-02 "$TMP/dir"
+status 0
+has "$OUT" '"num_mentions":2'
+# khabar actors --unknown: names to add, with the code the article gave them
+run actors --unknown --min 1 --date 2019-10-01 "$TXT"
+status 0
+has "$OUT" "BARZANI  # 2 mentions in 1 article"
+has "$OUT" "[IRQKURGOV]"
+has "$OUT" "MIKE_POMPEO"
+run actors "$TXT"
+status 2
+has "$ERR" "--unknown"
 
 echo "cli.sh: $n checks passed"

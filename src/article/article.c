@@ -16,8 +16,11 @@
 #include "../base/map.h"
 #include "../base/util.h"
 #include "../code/result.h"
+#include "../geo/geo.h"
 #include "../nlp/pipeline.h"
 #include "article.h"
+#include "boiler.h"
+#include "dates.h"
 
 typedef struct actx {
     const kb_coder *c;
@@ -27,32 +30,31 @@ typedef struct actx {
     const char *text;     /* title + body */
     size_t len;
     uint32_t body_start;  /* where the body begins in text */
+    uint32_t credit_end;  /* end of a lead credit ("Reuters - ") */
     int32_t pub_day;
     char pub_date[16];    /* YYYY-MM-DD */
+    /* the article's fields as events carry them, in out->arena (events
+     * must not point at the caller's article or at this struct) */
+    const char *doc_id, *pub_iso, *news_source, *url;
     kbi_text_doc doc;
     kbi_entities *ents;
-    const char *dateline; /* text of the dateline, or NULL */
+    int32_t anchor;       /* date of the last dated event, -1 */
+    /* places: the article's context, and per sentence its mentions and
+     * the one its events happened at (-1 none) */
+    kb_config config;     /* the coder's, with clause_sources set */
+    kbi_geo_context *geo;
+    struct splaces {
+        kbi_geo_mention *m;
+        size_t n;
+        int32_t at;
+        int locative;  /* "in Erbil": the sentence says where */
+    } *places;
 } actx;
-
-static void civil_from_days(int32_t z, int *y, int *m, int *d)
-{
-    /* H. Hinnant's algorithm, days since 1970-01-01 */
-    z += 719468;
-    int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int32_t doe = z - era * 146097;
-    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int32_t yy = yoe + era * 400;
-    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int32_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
 
 static void day_string(int32_t day, int iso, char *buf, size_t size)
 {
     int y, m, d;
-    civil_from_days(day, &y, &m, &d);
+    kbi_civil_from_days(day, &y, &m, &d);
     snprintf(buf, size, iso ? "%04d-%02d-%02d" : "%04d%02d%02d", y, m, d);
 }
 
@@ -86,35 +88,85 @@ static int boilerplate(const actx *x, const kbi_text_sentence *se)
         b--;
     while (e < x->len && x->text[e] != '\n')
         e++;
-    static const char *const heads[] = {"Read More", "Read more",
-                                        "Editing by", "Reporting by", NULL};
-    for (const char *const *h = heads; *h; h++)
-        if (e - b >= strlen(*h) && memcmp(x->text + b, *h, strlen(*h)) == 0)
-            return 1; /* placeholder until boiler.c */
-    return 0;
+    return kbi_boiler_line(x->text + b, e - b) != KBI_BOILER_NONE;
+}
+
+/* The day a date expression stands for (a range: its last day not after
+ * publication), or the publication date when there is none; *text gets
+ * its words. */
+static int32_t resolve_day(const actx *x, const kbi_date *d, const char **text)
+{
+    if (text)
+        *text = NULL;
+    if (!d)
+        return x->pub_day;
+    int32_t day = d->hi < x->pub_day ? d->hi : x->pub_day;
+    if (d->lo > day)
+        day = d->lo;
+    if (text)
+        *text = d->text;
+    return day;
+}
+
+/* The token of an event's verb (or claimed noun), -1 if not found. */
+static int32_t verb_token(const kbi_sentence *s, const char *verb)
+{
+    for (int32_t i = 0; verb && i < s->ntoks; i++)
+        if (s->toks[i].upper && strcmp(s->toks[i].upper, verb) == 0)
+            return i;
+    return -1;
 }
 
 /* Appends the events of one coded sentence to x->out with the article's
- * fields. */
+ * fields and each event's own date: that of the expression in its verb's
+ * clause. An event told as a plan or as history (a future or an old
+ * date) is not today's news and is dropped. */
 static kb_status take_events(actx *x, const kb_result *r, int32_t si,
-                             const char *stext, const char *event_date,
-                             const char *date_text)
+                             const char *stext, const kbi_sentence *sent,
+                             const kbi_dates *dts)
 {
     const kbi_text_sentence *se = &x->doc.sents[si];
     for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *src = kb_result_event(r, i);
+        int32_t v = verb_token(sent, src->verb);
+        if (kbi_unreal(sent, v))
+            continue; /* a plan, a denial, a condition, a question */
+        if (!strncmp(src->source, "---", 3) && !strncmp(src->target, "---", 3))
+            continue; /* no actor the coder could place */
+        if (kbi_figurative_force(src->code, src->source, src->target) ||
+            kbi_business_only(src->source, src->target))
+            continue; /* "targeting small businesses", company deals */
+        const kbi_date *d = kbi_dates_event(sent, dts, v);
+        if (d && (d->flags & (KBI_DATE_FUTURE | KBI_DATE_HISTORIC)))
+            continue;
+        const char *dtext;
+        int32_t day = resolve_day(x, d, &dtext);
+        char iso[16];
+        day_string(day, 1, iso, sizeof iso);
+        if (d)
+            x->anchor = day;
         kb_event *e = kbi_result_add(x->out);
-        if (!e || !kbi_event_copy(&x->out->arena, e, kb_result_event(r, i)))
+        if (!e || !kbi_event_copy(&x->out->arena, e, src))
             return KB_ERR_NOMEM;
-        e->doc_id = x->a->id;
+        const char *verbal = kbi_verbal_attack(e->code, e->source, e->verb);
+        if (verbal)
+            e->code = verbal; /* "launched an attack on the government" */
+        const char *event_date = kbi_arena_strdup(&x->out->arena, iso);
+        const char *date_text = dtext ? kbi_arena_strdup(&x->out->arena,
+                                                         dtext)
+                                      : NULL;
+        if (!event_date || (dtext && !date_text))
+            return KB_ERR_NOMEM;
+        e->doc_id = x->doc_id;
         e->sentence = (int)si + 1;
         e->start = se->start;
         e->end = se->end;
         e->sentence_text = stext;
-        e->pub_date = x->pub_date;
+        e->pub_date = x->pub_iso;
         e->event_date = event_date;
         e->date_text = date_text;
-        e->news_source = x->a->source;
-        e->url = x->a->url;
+        e->news_source = x->news_source;
+        e->url = x->url;
         kb_mention *m = kbi_arena_alloc(&x->out->arena, sizeof *m);
         if (!m)
             return KB_ERR_NOMEM;
@@ -137,7 +189,8 @@ static int place_rank(const kb_place *p)
 {
     if (!p->name || !p->rule)
         return 0;
-    return strcmp(p->rule, "sentence") == 0 ? 3
+    return strcmp(p->rule, "locative") == 0   ? 4
+         : strcmp(p->rule, "sentence") == 0 ? 3
          : strcmp(p->rule, "dateline") == 0 ? 2 : 1;
 }
 
@@ -176,7 +229,8 @@ static kb_status merge_in_article(actx *x)
         return KB_OK;
     /* the leaders get arrays for all their mentions */
     kb_mention **ms = kbi_arena_alloc(&out->work, out->n * sizeof *ms);
-    if (!ms)
+    size_t *filled = kbi_arena_alloc(&out->work, out->n * sizeof *filled);
+    if (!ms || !filled)
         return KB_ERR_NOMEM;
     for (size_t i = 0; i < out->n; i++) {
         if (group[i] != (int32_t)i)
@@ -184,14 +238,14 @@ static kb_status merge_in_article(actx *x)
         ms[i] = kbi_arena_alloc(&out->arena, count[i] * sizeof **ms);
         if (!ms[i])
             return KB_ERR_NOMEM;
-        out->events[i].n_mentions = 0;
     }
     for (size_t i = 0; i < out->n; i++) {
-        kb_event *lead = &out->events[group[i]];
+        size_t g = (size_t)group[i];
+        kb_event *lead = &out->events[g];
         const kb_event *e = &out->events[i];
-        memcpy(ms[group[i]] + lead->n_mentions, e->mentions,
+        memcpy(ms[g] + filled[g], e->mentions,
                e->n_mentions * sizeof *e->mentions);
-        lead->n_mentions += e->n_mentions;
+        filled[g] += e->n_mentions;
         if (place_rank(&e->place) > place_rank(&lead->place))
             lead->place = e->place;
     }
@@ -201,7 +255,8 @@ static kb_status merge_in_article(actx *x)
             continue;
         kb_event *e = &out->events[i];
         e->mentions = ms[i];
-        e->num_mentions = (int)e->n_mentions;
+        e->n_mentions = filled[i];
+        e->num_mentions = (int)filled[i];
         out->events[w++] = *e;
     }
     out->n = w;
@@ -215,6 +270,117 @@ static kb_status fail(kb_error *err, const kb_article *a, kb_status st,
     if (err && a->id)
         snprintf(err->record, sizeof err->record, "%s", a->id);
     return st;
+}
+
+static const char *const locative_words[] = {
+    "in", "at", "near", "inside", "outside", "across", "throughout",
+    "around", "from", NULL};
+
+/* Which mention of a sentence its events happened at: the first one after
+ * a locative preposition ("received in Erbil": *locative set), else the
+ * first division or city ("Kirkuk province witnessed attacks"), else the
+ * first country named as a place; never a demonym, a name used as an
+ * adjective ("Iraqi", "US interests") or the complement of a title ("the
+ * Prime Minister of the Kurdistan Region"). -1 when none. */
+static int32_t event_place(const kb_gazetteer *g, const kbi_sentence *s,
+                           const kbi_geo_mention *m, size_t n, int *locative)
+{
+    int32_t best = -1, rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].flags & (KBI_GEO_M_DEMONYM | KBI_GEO_M_ADJ |
+                          KBI_GEO_M_QUALIFIER))
+            continue;
+        int r = 1;
+        int32_t p = m[i].tok_start - 1;
+        if (p >= 0 && s->toks[p].form) {
+            char low[16];
+            size_t k = 0;
+            for (; s->toks[p].form[k] && k + 1 < sizeof low; k++)
+                low[k] = (char)((s->toks[p].form[k] >= 'A' &&
+                                 s->toks[p].form[k] <= 'Z')
+                                    ? s->toks[p].form[k] + 32
+                                    : s->toks[p].form[k]);
+            low[k] = '\0';
+            for (const char *const *w = locative_words; *w; w++)
+                if (strcmp(low, *w) == 0)
+                    r = 4;
+            if (strcmp(low, "of") == 0 ||
+                (p > 0 && strcmp(low, "the") == 0 && s->toks[p - 1].upper &&
+                 strcmp(s->toks[p - 1].upper, "OF") == 0))
+                continue; /* "the Prime Minister of the Kurdistan Region" */
+        }
+        if (r < 4) {
+            kbi_geo_key k;
+            uint32_t e;
+            int kind;
+            kbi_geo_entry en;
+            r = 1;
+            if (kbi_geo_key_get(g, m[i].key, &k) && k.n > 0 &&
+                kbi_geo_key_cand(g, &k, 0, &e, &kind) &&
+                kbi_geo_entry_get(g, e, &en) && en.feature != KBI_GEO_COUNTRY)
+                r = 2;
+            if (m[i].flags & (KBI_GEO_M_DIVISION | KBI_GEO_M_DISTRICT))
+                r = 3;
+        }
+        if (r > rank) {
+            rank = r;
+            best = (int32_t)i;
+        }
+    }
+    *locative = rank == 4;
+    return best;
+}
+
+/* Finds the places of sentence si (parsed as s) and keeps them. */
+static kb_status find_places(actx *x, int32_t si, const kbi_sentence *s,
+                             kbi_arena *sa)
+{
+    kbi_geo_mention *m = NULL;
+    size_t n = 0;
+    if (kbi_geo_find(x->c->geo, s, x->text, sa, &m, &n) != KB_OK)
+        return KB_ERR_NOMEM;
+    kbi_geo_context_add(x->geo, m, n);
+    struct splaces *sp = &x->places[si];
+    sp->at = event_place(x->c->geo, s, m, n, &sp->locative);
+    if (n == 0)
+        return KB_OK;
+    sp->m = kbi_arena_alloc(&x->out->work, n * sizeof *m);
+    if (!sp->m)
+        return KB_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        sp->m[i] = m[i];
+        sp->m[i].text = kbi_arena_strdup(&x->out->work, m[i].text);
+    }
+    sp->n = n;
+    return x->out->work.failed ? KB_ERR_NOMEM : KB_OK;
+}
+
+/* Gives every event its place once the article's context is known: the
+ * place of its sentence, else the dateline, else the article's focus. */
+static void place_events(actx *x)
+{
+    kb_place dateline, focus;
+    memset(&dateline, 0, sizeof dateline);
+    memset(&focus, 0, sizeof focus);
+    if (x->geo->has_dateline &&
+        kbi_geo_resolve(x->geo, &x->geo->dateline, NULL, 0, &dateline))
+        dateline.rule = "dateline";
+    if (kbi_geo_focus(x->geo, &focus))
+        focus.rule = "focus";
+    for (size_t i = 0; i < x->out->n; i++) {
+        kb_event *e = &x->out->events[i];
+        const struct splaces *sp = &x->places[e->sentence - 1];
+        kb_place p;
+        if (sp->at >= 0 &&
+            kbi_geo_resolve(x->geo, &sp->m[sp->at], sp->m, sp->n, &p)) {
+            p.rule = sp->locative ? "locative" : "sentence";
+            e->place = p;
+        } else if (dateline.name) {
+            e->place = dateline;
+        } else if (focus.name) {
+            e->place = focus;
+        }
+    }
 }
 
 /* Codes sentence si. Parse failures are reported and skipped. */
@@ -234,12 +400,19 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
                         kb_status_str(st));
         return KB_OK;
     }
+    if (x->geo && find_places(x, si, &sent, sa) != KB_OK)
+        return fail(err, x->a, KB_ERR_NOMEM, "out of memory");
     char *stext = kbi_arena_strndup(&x->out->arena, x->text + se->start,
                                     se->end - se->start);
-    char event_date[16], ymd[16], id[300];
-    int32_t day = x->pub_day;
-    const char *date_text = NULL;
-    day_string(day, 1, event_date, sizeof event_date);
+    char ymd[16], id[300];
+    int32_t day;
+    kbi_dates dts;
+    memset(&dts, 0, sizeof dts);
+    if (kbi_dates_find(&sent, x->pub_day, x->anchor, sa, &dts) != KB_OK)
+        memset(&dts, 0, sizeof dts);
+    /* the sentence's date (what date-restricted actor codes use): that of
+     * its main verb; each event then gets the date of its own verb */
+    day = resolve_day(x, kbi_dates_event(&sent, &dts, -1), NULL);
     day_string(day, 0, ymd, sizeof ymd);
     snprintf(id, sizeof id, "%s_%d", x->a->id ? x->a->id : "article",
              (int)si + 1);
@@ -251,10 +424,12 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
     rec.source = x->a->source;
     rec.active = 1;
     rec.line = x->a->line;
+    rec.config = &x->config;
     kbi_actor_hook hook = {kbi_entities_hook, x->ents};
+    kbi_entities_next_sentence(x->ents);
     kbi_result_clear(tmp);
     kb_error e2;
-    st = stext ? kbi_code_sentence_hooked(x->c->dict, x->c->config, &rec,
+    st = stext ? kbi_code_sentence_hooked(x->c->dict, &x->config, &rec,
                                           &sent, &hook, tmp, &e2)
                : KB_ERR_NOMEM;
     if (st == KB_ERR_NOMEM)
@@ -269,10 +444,22 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
         x->out->rejection = "storydiscard";
         return KB_OK;
     }
-    char *ed = kbi_arena_strdup(&x->out->arena, event_date);
-    if (!ed)
+    if (!tmp->rejection &&
+        kbi_claims(x->c->dict, &sent, x->ents, tmp) != KB_OK)
         return fail(err, x->a, KB_ERR_NOMEM, "out of memory");
-    st = take_events(x, tmp, si, stext, ed, date_text);
+    if (x->c->unknown && !tmp->rejection && kbi_entities_stream(x->ents)) {
+        kb_unknown u;
+        memset(&u, 0, sizeof u);
+        u.doc_id = x->doc_id;
+        u.sentence = (int)si + 1;
+        u.sentence_text = stext;
+        for (int k = 0; kbi_entities_unknown(x->ents, k,
+                                             kbi_entities_stream(x->ents),
+                                             &u.name, &u.code, &u.evidence);
+             k++)
+            x->c->unknown(x->c->unknown_user, &u);
+    }
+    st = take_events(x, tmp, si, stext, &sent, &dts);
     return st == KB_OK ? KB_OK : fail(err, x->a, st, "out of memory");
 }
 
@@ -295,12 +482,25 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
     x.out = out;
     x.diag.fn = diag;
     x.diag.user = user;
+    x.anchor = -1;
+    if (c->config)
+        x.config = *c->config;
+    else
+        kb_config_init(&x.config);
+    x.config.clause_sources = 1;
     if (!parse_pub_date(a->date, &x.pub_day))
         return fail(err, a, KB_ERR_INVALID,
                     a->date ? "expected a publication date YYYY-MM-DD"
                             : "the article has no date (give one with "
                               "--date YYYY-MM-DD)");
     day_string(x.pub_day, 1, x.pub_date, sizeof x.pub_date);
+    x.doc_id = kbi_arena_strdup(&out->arena, a->id ? a->id : "article");
+    x.pub_iso = kbi_arena_strdup(&out->arena, x.pub_date);
+    x.news_source = a->source ? kbi_arena_strdup(&out->arena, a->source) : NULL;
+    x.url = a->url ? kbi_arena_strdup(&out->arena, a->url) : NULL;
+    if (!x.doc_id || !x.pub_iso || (a->source && !x.news_source) ||
+        (a->url && !x.url))
+        return fail(err, a, KB_ERR_NOMEM, "out of memory");
     /* title, blank line, body */
     size_t tl = a->title ? strlen(a->title) : 0;
     size_t bl = a->text ? (a->text_len ? a->text_len : strlen(a->text)) : 0;
@@ -320,16 +520,41 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
     text[n] = '\0';
     x.text = text;
     x.len = n;
+    x.credit_end = x.body_start + (uint32_t)kbi_lead_credit(text + x.body_start,
+                                                            bl);
     kbi_text_options o = {0, 0, a->file};
     kb_status st = kbi_text_segment(text, n, &o, &out->work, &x.diag, &x.doc);
     if (st != KB_OK)
         return fail(err, a, st, st == KB_ERR_LIMIT ? "article too large"
                                                    : "out of memory");
+    /* the sentences of the body, coded or not: the measure of a batch */
+    for (int32_t i = 0; i < x.doc.nsents; i++)
+        if (x.doc.sents[i].start >= x.credit_end &&
+            !(x.doc.sents[i].flags & KBI_TEXT_SENT_DATELINE))
+            out->sentences++;
+    if (!(c->flags & KB_CODE_ALL_LINES) &&
+        kbi_topic_article(text, x.body_start, text + x.body_start,
+                          n - x.body_start)) {
+        out->rejection = "topic";
+        return KB_OK; /* not a political story */
+    }
     x.ents = kbi_entities_new(&out->work, c->dict);
     kb_result *tmp = kb_result_new(NULL);
     if (!x.ents || !tmp) {
         kb_result_free(tmp);
         return fail(err, a, KB_ERR_NOMEM, "out of memory");
+    }
+    if (c->geo) {
+        x.geo = kbi_arena_alloc(&out->work, sizeof *x.geo);
+        x.places = kbi_arena_alloc(&out->work, (size_t)(x.doc.nsents + 1) *
+                                                   sizeof *x.places);
+        if (!x.geo || !x.places) {
+            kb_result_free(tmp);
+            return fail(err, a, KB_ERR_NOMEM, "out of memory");
+        }
+        kbi_geo_context_init(x.geo, c->geo);
+        for (int32_t i = 0; i < x.doc.nsents; i++)
+            x.places[i].at = -1;
     }
     kbi_arena sa;
     kbi_arena_init(&sa, NULL);
@@ -337,13 +562,26 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
          i++) {
         const kbi_text_sentence *se = &x.doc.sents[i];
         if (se->flags & KBI_TEXT_SENT_DATELINE) {
-            if (!x.dateline)
-                x.dateline = kbi_arena_strndup(&out->work, text + se->start,
-                                               se->end - se->start);
+            kbi_sentence ds;
+            kbi_arena_reset(&sa);
+            if (x.geo && !x.geo->has_dateline &&
+                kbi_pipeline_sentence(c->model, &x.doc, i, &sa, &ds) == KB_OK)
+                kbi_geo_dateline(x.geo, &ds, text, &out->work);
             continue;
         }
         if (se->start < x.body_start)
             continue; /* the title */
+        if (se->end <= x.credit_end) { /* "Reuters", "WASHINGTON" */
+            kbi_sentence ds;
+            kbi_arena_reset(&sa);
+            if (x.geo && !x.geo->has_dateline &&
+                kbi_pipeline_sentence(c->model, &x.doc, i, &sa, &ds) == KB_OK)
+                kbi_geo_dateline(x.geo, &ds, text, &out->work);
+            continue;
+        }
+        if (!(c->flags & KB_CODE_ALL_LINES) &&
+            kbi_topic_other(text + se->start, se->end - se->start, 1))
+            continue; /* a sentence about the game */
         if (!(c->flags & KB_CODE_ALL_LINES) && boilerplate(&x, se))
             continue;
         st = code_one(&x, i, &sa, tmp, err);
@@ -356,6 +594,8 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
         out->n = 0;
         return KB_OK;
     }
+    if (x.geo)
+        place_events(&x);
     if (!(c->flags & KB_CODE_NO_MERGE))
         st = merge_in_article(&x);
     if (st == KB_OK && (out->arena.failed || out->work.failed))

@@ -28,6 +28,68 @@ kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d);
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                             int32_t day);
 
+/* The code and words of the actor phrase holding token tok of the last
+ * sentence the hook saw (NULL when none); valid until that sentence's
+ * result is cleared. */
+const char *kbi_entities_token(const kbi_entities *E, int32_t tok,
+                               const char **text);
+
+/* The i-th name of the last sentence the dictionaries did not know, with
+ * the code the article gave it (NULL if none) and how; 0 past the end.
+ * Valid while that sentence's result lives. */
+int kbi_entities_unknown(const kbi_entities *E, int i, const kbi_stream *st,
+                         const char **name, const char **code,
+                         const char **evidence);
+/* Forgets the last sentence (call before coding the next one). */
+void kbi_entities_next_sentence(kbi_entities *E);
+/* The stream of the last sentence the hook saw, or NULL. */
+const kbi_stream *kbi_entities_stream(const kbi_entities *E);
+
+/* ---- claims.c --------------------------------------------------------- */
+
+/* Events stated as claims of responsibility ("X claimed responsibility
+ * for the attacks on Y", "attacks ... for which X has claimed
+ * responsibility"): X against the attacks' target, coded as the verb of
+ * the attack noun. Adds them to r (unless r has the same event). */
+kb_status kbi_claims(const kb_dict *d, const kbi_sentence *s,
+                     const kbi_entities *E, struct kb_result *r);
+
+/* ---- filter.c: what is not political news ------------------------------ */
+
+/* The topic other than politics that text s[0, n) is about ("sports",
+ * "markets", "technology", "entertainment"), or NULL when politics holds
+ * its own. `sentence`: judged as one sentence (a stricter count). */
+const char *kbi_topic_other(const char *s, size_t n, int sentence);
+/* The same for a whole article, its title's words counting twice. */
+const char *kbi_topic_article(const char *title, size_t tl, const char *body,
+                              size_t bl);
+
+/* Splits a lead credit ("Reuters - ", "SPACE.com - TORONTO, Canada -- ")
+ * off the start of s[0, n) by turning each separator into a paragraph
+ * break, in place; returns where the news begins (0: no credit). */
+size_t kbi_lead_credit(char *s, size_t n);
+
+/* Why the event of verb token v did not happen as told: "modal",
+ * "negated", "conditional", "question", "complement" (of wanting,
+ * planning, denying...), or NULL. */
+const char *kbi_unreal(const kbi_sentence *s, int32_t v);
+
+/* Is the event a figure of speech: force (18-20) with a business among
+ * its actors? */
+int kbi_figurative_force(const char *code, const char *source,
+                         const char *target);
+
+/* "The opposition leader launched an attack on the government": force
+ * (18-20) by an actor who has only words (opposition, parliament, media,
+ * judges...) through an attack verb is criticism: returns "111", else
+ * NULL. */
+const char *kbi_verbal_attack(const char *code, const char *source,
+                              const char *verb);
+
+/* Are both actors companies (MNC..., ...BUS)? Such deals are not
+ * political events. */
+int kbi_business_only(const char *source, const char *target);
+
 /* Folds a name for comparison: upper case, ASCII letters only, "AL-" and
  * "EL-" prefixes dropped, apostrophes and hyphens removed, doubled vowels
  * single ("AL-AARAJI" -> "ARAJI"). Returns the length written to out

@@ -16,8 +16,8 @@
  *     sentences;
  *   - "the group", "the terror group", "the terrorist organization",
  *     "the militants" take the code of the non-state group named last;
- *   - "the minister", "the prime minister" (a definite title with no
- *     country) take the code of the last entity with that agent code.
+ *   - "the minister", "Prime Minister" (title words with no country)
+ *     take the code of the last entity named with those title words.
  * Anything else stays uncoded: the coder drops an actor it cannot resolve
  * rather than guess. */
 #include <stdio.h>
@@ -26,13 +26,15 @@
 #include "../code/stream.h"
 #include "article.h"
 
-enum { MAX_ENTS = 512, MAX_WORDS = 64 };
+enum { MAX_ENTS = 512, MAX_WORDS = 64, MAX_UNKNOWN = 32 };
 
 typedef struct ent {
     const char *code;   /* e.g. "IRQGOV" */
     const char *name;   /* personal name as written, upper case, or NULL */
     const char *keys[4]; /* folded name words (surname first) */
     int nkeys;
+    const char *title;  /* agent words of the phrase that named it
+                           ("PRIME MINISTER"), or NULL */
     uint8_t person, group;
     int32_t seen;       /* sentence number of the last mention */
 } ent;
@@ -43,7 +45,19 @@ struct kbi_entities {
     ent v[MAX_ENTS];
     int n;
     int32_t sentence;
+    int32_t day;                 /* the sentence's date */
     int last_person, last_group; /* indices, -1 */
+    /* the last sentence's actor phrase of each token (code and words),
+     * for rules that read the dependency tree (claims.c) */
+    const char **tokcode, **toktext;
+    int32_t ntok;
+    /* names of the last sentence the dictionaries did not know */
+    struct unk {
+        int32_t ne, b, e;      /* NE and its name words [b, e) */
+        const char *name;
+    } unk[MAX_UNKNOWN];
+    int nunk;
+    const kbi_stream *stream; /* the last sentence's, while it lives */
 };
 
 kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d)
@@ -87,6 +101,7 @@ size_t kbi_fold_name(const char *s, size_t n, char *out, size_t size)
 typedef struct words {
     const char *up[MAX_WORDS];  /* upper-case words */
     const char *tag[MAX_WORDS];
+    int32_t tok[MAX_WORDS];     /* their tokens, -1 when made up */
     int n;
 } words;
 
@@ -97,6 +112,7 @@ static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w)
         if (st->items[i].kind == KBI_IT_WORD && !st->items[i].deleted) {
             w->up[w->n] = st->items[i].text;
             w->tag[w->n] = st->items[i].tag ? st->items[i].tag : "";
+            w->tok[w->n] = st->items[i].tok;
             w->n++;
         }
 }
@@ -128,8 +144,38 @@ static int dict_word(const kb_dict *d, const char *w)
     kbi_phrase_index_get(&d->agents.index, w, strlen(w), &np);
     if (np)
         return 1;
-    kbi_phrase_index_get(&d->actors.index, w, strlen(w), &np);
+    /* an actor of one word ("IRAQI", "ISIS"); a first name that merely
+     * begins some known person's name ("MIKE") is still a name word */
+    const int32_t *c = kbi_phrase_index_get(&d->actors.index, w, strlen(w),
+                                            &np);
+    for (size_t k = 0; k < np; k++)
+        if (d->actors.phrases[c[k]].ph.nwords == 1)
+            return 1;
+    return 0;
+}
+
+static const char *const function_words[] = {
+    "THE", "A", "AN", "OF", "FOR", "AND", "IN", "ON", "TO", ",", "'S", NULL};
+
+static int agent_word(const kb_dict *d, const char *w)
+{
+    if (in_list(w, function_words))
+        return 0;
+    size_t np = 0;
+    kbi_phrase_index_get(&d->agents.index, w, strlen(w), &np);
     return np > 0;
+}
+
+/* The phrase's agent words joined by blanks ("PRIME MINISTER"), or NULL
+ * when it has none. */
+static const char *title_of(kbi_arena *a, const kb_dict *d, const words *w)
+{
+    char buf[256] = "";
+    for (int i = 0; i < w->n; i++)
+        if (agent_word(d, w->up[i]) && !in_list(w->up[i], calendar))
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
+                     buf[0] ? " " : "", w->up[i]);
+    return buf[0] ? kbi_arena_strdup(a, buf) : NULL;
 }
 
 /* The longest run of proper-noun words that are not dictionary or
@@ -193,10 +239,70 @@ static ent *add_ent(kbi_entities *E)
     return x;
 }
 
-/* Records a person named by words [b, e) with code. */
-static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
-                              const char *code)
+/* Is every blank-separated word of a also a word of b? */
+static int words_within(const char *a, const char *b)
 {
+    while (*a) {
+        size_t n = strcspn(a, " ");
+        int found = 0;
+        for (const char *p = b; *p && !found;) {
+            size_t m = strcspn(p, " ");
+            found = m == n && memcmp(a, p, n) == 0;
+            p += m;
+            while (*p == ' ')
+                p++;
+        }
+        if (!found)
+            return 0;
+        a += n;
+        while (*a == ' ')
+            a++;
+    }
+    return 1;
+}
+
+/* An entity is named with several titles over an article ("the Prime
+ * Minister of the Kurdistan Region", "the Kurdistan Regional Government"):
+ * it keeps all their words. */
+static void add_title(kbi_entities *E, ent *x, const char *title)
+{
+    if (!title || (x->title && words_within(title, x->title)))
+        return;
+    if (!x->title) {
+        x->title = title;
+        return;
+    }
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s %s", x->title, title);
+    const char *t = kbi_arena_strdup(E->a, buf);
+    if (t)
+        x->title = t;
+}
+
+/* Records a person named by words [b, e) with code. */
+/* Words that make a run of proper nouns the name of an organisation, a
+ * place or a publication rather than of a person. */
+static const char *const org_words[] = {
+    "UNITED", "NATIONS", "NATIONAL", "COUNCIL", "PARTY", "FRONT", "ARMY",
+    "FORCES", "FORCE", "MINISTRY", "DEPARTMENT", "COMMITTEE", "UNION",
+    "ASSOCIATION", "ORGANIZATION", "ORGANISATION", "AGENCY", "BANK",
+    "GROUP", "CORP", "CORP.", "INC", "INC.", "COMPANY", "STATE", "STATES",
+    "REPUBLIC", "KINGDOM", "GOVERNMENT", "COURT", "ASSEMBLY", "SENATE",
+    "CONGRESS", "PARLIAMENT", "POLICE", "UNIVERSITY", "INSTITUTE",
+    "CENTER", "CENTRE", "NEWS", "TIMES", "POST", "PRESS", "TV", "RADIO",
+    "BRIGADE", "BRIGADES", "MOVEMENT", "ALLIANCE", "COALITION", "LEAGUE",
+    "FEDERATION", "REGION", "PROVINCE", "ISLAMIC", "DEMOCRATIC", "CITY",
+    "OFFICE", "COMMISSION", "FUND", "FOUNDATION", "SOCIETY", "AIRLINES",
+    "GUARD", "GUARDS", "NAVY", "COMMAND", "AUTHORITY", "ZONE", "ISLANDS",
+    "COMMUNITY", "CABINET", "MILITIA", "BUREAU", "SERVICE", "SERVICES",
+    NULL};
+
+static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
+                              const char *code, const char *title)
+{
+    for (int i = b; i < e; i++)
+        if (in_list(w->up[i], org_words))
+            return KB_OK; /* "United Nations" is nobody's name */
     char fold[128], name[256] = "";
     for (int i = b; i < e; i++)
         snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s",
@@ -205,12 +311,14 @@ static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
         if (E->v[k].name && strcmp(E->v[k].name, name) == 0 &&
             strcmp(E->v[k].code, code) == 0) {
             E->v[k].seen = E->sentence;
+            add_title(E, &E->v[k], title);
             E->last_person = k;
             return KB_OK;
         }
     ent *x = add_ent(E);
     x->code = kbi_arena_strdup(E->a, code);
     x->name = kbi_arena_strdup(E->a, name);
+    x->title = title;
     x->person = 1;
     x->seen = E->sentence;
     for (int i = e - 1; i >= b && x->nkeys < 4; i--) { /* surname first */
@@ -224,17 +332,20 @@ static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
     return x->code && x->name ? KB_OK : KB_ERR_NOMEM;
 }
 
-static kb_status learn_code(kbi_entities *E, const char *code, int group)
+static kb_status learn_code(kbi_entities *E, const char *code, int group,
+                            const char *title)
 {
     for (int k = E->n - 1; k >= 0; k--)
         if (!E->v[k].name && strcmp(E->v[k].code, code) == 0) {
             E->v[k].seen = E->sentence;
+            add_title(E, &E->v[k], title);
             if (group)
                 E->last_group = k;
             return KB_OK;
         }
     ent *x = add_ent(E);
     x->code = kbi_arena_strdup(E->a, code);
+    x->title = title;
     x->group = (uint8_t)group;
     x->seen = E->sentence;
     if (group)
@@ -292,6 +403,9 @@ static int set_code(kbi_stream *st, kbi_ne *ne, const char *code,
     return ne->code && ne->entry;
 }
 
+static int resolve_title(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
+                         const words *w);
+
 /* Resolves an uncoded phrase from the memory. Returns 0 when out of
  * memory. */
 static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
@@ -311,7 +425,9 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
                             E->v[k].name);
         return 1;
     }
-    if (w->n < 2 || strcmp(w->up[0], "THE") != 0)
+    if (!resolve_title(E, st, ne, w))
+        return 0;
+    if (!uncoded(ne->code) || w->n < 2 || strcmp(w->up[0], "THE") != 0)
         return 1;
     const char *head = head_noun(w);
     if (head && in_list(head, group_nouns) && ne->code &&
@@ -322,21 +438,161 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
                             E->v[k].code);
         return 1;
     }
-    /* "the prime minister": an agent code with no country */
-    if (ne->code && strlen(ne->code) > 3) {
-        const char *agent = ne->code + 3;
-        size_t al = strlen(agent);
-        for (int j = E->n - 1; j >= 0; j--) {
-            const ent *x = &E->v[j];
-            size_t cl = strlen(x->code);
-            if (E->sentence - x->seen > 3 || cl <= al || uncoded(x->code))
-                continue;
-            if (strcmp(x->code + cl - al, agent) == 0)
-                return set_code(st, ne, x->code, "the title named before:",
-                                x->name ? x->name : x->code);
+    return 1;
+}
+
+/* "Prime Minister", "the prime minister", "the minister": a phrase of
+ * title words only (and "the"), with an agent code but no country, is the
+ * entity last named with those title words, within ten sentences. */
+static int resolve_title(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
+                         const words *w)
+{
+    if (!ne->code || strlen(ne->code) <= 3)
+        return 1;
+    /* title words, "the", and at most a name ("Prime Minister Barzani") */
+    int nb = 0, nend = 0;
+    int names = name_run(E->d, w, &nb, &nend);
+    for (int i = 0; i < w->n; i++)
+        if (strcmp(w->up[i], "THE") != 0 && !agent_word(E->d, w->up[i]) &&
+            !(i >= nb && i < nend))
+            return 1;
+    const char *title = title_of(E->a, E->d, w);
+    if (!title)
+        return !E->a->failed;
+    for (int j = E->n - 1; j >= 0; j--) {
+        const ent *x = &E->v[j];
+        if (x->title && words_within(title, x->title) &&
+            !uncoded(x->code) && E->sentence - x->seen <= 10) {
+            const char *code = x->code;
+            if (!set_code(st, ne, code, "the title named before:",
+                          x->name ? x->name : x->code))
+                return 0;
+            return names == 0 ||
+                   learn_person(E, w, nb, nend, code, title) == KB_OK;
         }
     }
     return 1;
+}
+
+static const char *const locative[] = {
+    "IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
+    "AROUND", NULL};
+
+/* A place named as where something happened ("received in Erbil a
+ * delegation", "talks at Geneva"): proper nouns right after a locative
+ * preposition. The dictionaries code many places as their country; as an
+ * adjunct the place is not a participant. */
+static int locative_place(const kbi_stream *st, const kbi_ne *ne,
+                          const words *w)
+{
+    int32_t i = ne->start - 1;
+    while (i >= 0 && (st->items[i].kind == KBI_IT_OPEN ||
+                      st->items[i].kind == KBI_IT_NEC))
+        i--;
+    if (i < 0 || st->items[i].kind != KBI_IT_WORD || st->items[i].deleted ||
+        !in_list(st->items[i].text, locative))
+        return 0;
+    int proper = 0;
+    for (int k = 0; k < w->n; k++) {
+        if (is_proper(w->tag[k]))
+            proper++;
+        else if (strcmp(w->up[k], "THE") != 0)
+            return 0;
+    }
+    return proper > 0 && proper <= 4;
+}
+
+/* Are NEs a and b one proper name the parse split at "of" ("US
+ * Secretary" | of | "State Mike Pompeo")? Both all proper nouns, with
+ * only "of" between them. */
+static int split_name(const kbi_stream *st, const kbi_ne *a, const words *wa,
+                      const kbi_ne *b, const words *wb)
+{
+    int ofs = 0;
+    for (int32_t i = a->end + 1; i < b->start; i++) {
+        const kbi_item *it = &st->items[i];
+        if (it->deleted)
+            return 0;
+        if (it->kind == KBI_IT_WORD) {
+            if (strcmp(it->text, "OF") != 0)
+                return 0;
+            ofs++;
+        } else if (it->kind != KBI_IT_OPEN && it->kind != KBI_IT_CLOSE) {
+            return 0;
+        }
+    }
+    if (ofs != 1 || wa->n == 0 || wb->n == 0 || wa->n + wb->n + 1 > MAX_WORDS)
+        return 0;
+    for (int i = 0; i < wa->n; i++)
+        if (!is_proper(wa->tag[i]))
+            return 0;
+    for (int i = 0; i < wb->n; i++)
+        if (!is_proper(wb->tag[i]))
+            return 0;
+    return 1;
+}
+
+/* Codes the two halves of a split name as the whole name. */
+static kb_status join_split(kbi_entities *E, kbi_stream *st, kbi_ne *a,
+                            const words *wa, kbi_ne *b, const words *wb,
+                            int32_t day)
+{
+    words all;
+    all.n = 0;
+    for (int i = 0; i < wa->n; i++, all.n++) {
+        all.up[all.n] = wa->up[i];
+        all.tag[all.n] = wa->tag[i];
+        all.tok[all.n] = wa->tok[i];
+    }
+    all.up[all.n] = "OF";
+    all.tok[all.n] = -1;
+    all.tag[all.n++] = "IN";
+    for (int i = 0; i < wb->n; i++, all.n++) {
+        all.up[all.n] = wb->up[i];
+        all.tag[all.n] = wb->tag[i];
+        all.tok[all.n] = wb->tok[i];
+    }
+    const char *code = NULL, *entry = NULL;
+    kb_status r = kbi_code_words(E->d, all.up, all.n, day, st->arena, &code,
+                                 &entry);
+    if (r != KB_OK || uncoded(code))
+        return r;
+    if (!set_code(st, a, code, "one name with", b->text) ||
+        !set_code(st, b, code, "one name with", a->text))
+        return KB_ERR_NOMEM;
+    int nb = 0, ne = 0;
+    if (name_run(E->d, &all, &nb, &ne) >= 2)
+        return learn_person(E, &all, nb, ne, code,
+                            title_of(E->a, E->d, &all));
+    return KB_OK;
+}
+
+/* Are NEs a and b side by side with nothing but phrase brackets between
+ * them? */
+static int adjacent(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b)
+{
+    for (int32_t i = a->end + 1; i < b->start; i++) {
+        const kbi_item *it = &st->items[i];
+        if (it->deleted ||
+            (it->kind != KBI_IT_OPEN && it->kind != KBI_IT_CLOSE))
+            return 0;
+    }
+    return 1;
+}
+
+/* Is the phrase one to four proper nouns of no dictionary entry? */
+static int all_proper(const kb_dict *d, const words *w)
+{
+    int b = 0, e = 0;
+    int n = name_run(d, w, &b, &e);
+    return n >= 1 && n <= 4 && n == w->n;
+}
+
+/* How many words of the phrase form a personal name. */
+static int name_words(const kb_dict *d, const words *w)
+{
+    int b = 0, e = 0;
+    return name_run(d, w, &b, &e);
 }
 
 /* Are NEs a and b side by side with only a comma between them? */
@@ -358,13 +614,95 @@ static int apposed(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b)
     return commas == 1;
 }
 
+const char *kbi_entities_token(const kbi_entities *E, int32_t tok,
+                               const char **text)
+{
+    if (tok < 0 || tok >= E->ntok || !E->tokcode[tok])
+        return NULL;
+    if (text)
+        *text = E->toktext[tok];
+    return E->tokcode[tok];
+}
+
+/* Remembers each token's phrase (after resolution). */
+static kb_status map_tokens(kbi_entities *E, const kbi_stream *st,
+                            const kbi_sentence *s)
+{
+    E->ntok = 0;
+    E->tokcode = kbi_arena_alloc(E->a, (size_t)(s->ntoks + 1) *
+                                           sizeof *E->tokcode);
+    E->toktext = kbi_arena_alloc(E->a, (size_t)(s->ntoks + 1) *
+                                           sizeof *E->toktext);
+    if (!E->tokcode || !E->toktext)
+        return KB_ERR_NOMEM;
+    E->ntok = s->ntoks;
+    for (int32_t i = 0; i < st->nne; i++) {
+        const kbi_ne *ne = &st->nes[i];
+        if (st->items[ne->start].deleted)
+            continue;
+        for (int32_t k = ne->start + 1; k < ne->end; k++) {
+            int32_t t = st->items[k].tok;
+            if (st->items[k].kind == KBI_IT_WORD && t >= 0 && t < s->ntoks) {
+                E->tokcode[t] = ne->code;
+                E->toktext[t] = ne->text;
+            }
+        }
+    }
+    return KB_OK;
+}
+
+/* Keeps the proper-noun run of a phrase (at least min words) that no
+ * actor entry knows, as written. */
+static void note_unknown(kbi_entities *E, const kbi_sentence *s, int32_t ne,
+                         const words *w, int min)
+{
+    int b = 0, e = 0;
+    if (E->nunk == MAX_UNKNOWN || name_run(E->d, w, &b, &e) < min)
+        return;
+    /* a name the dictionaries code by itself is known */
+    const char *code = NULL, *entry = NULL;
+    if (kbi_code_words(E->d, w->up + b, e - b, E->day, E->a, &code,
+                       &entry) != KB_OK || (code && !uncoded(code)))
+        return;
+    char name[256] = "";
+    for (int i = b; i < e; i++) {
+        int32_t t = w->tok[i];
+        const char *f = t >= 0 && t < s->ntoks && s->toks[t].form
+                            ? s->toks[t].form : w->up[i];
+        snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s",
+                 i > b ? " " : "", f);
+    }
+    struct unk *u = &E->unk[E->nunk];
+    u->name = kbi_arena_strdup(E->a, name);
+    if (!u->name)
+        return;
+    u->ne = ne;
+    u->b = b;
+    u->e = e;
+    E->nunk++;
+}
+
+int kbi_entities_unknown(const kbi_entities *E, int i, const kbi_stream *st,
+                         const char **name, const char **code,
+                         const char **evidence)
+{
+    if (i < 0 || i >= E->nunk)
+        return 0;
+    const kbi_ne *ne = &st->nes[E->unk[i].ne];
+    *name = E->unk[i].name;
+    *code = uncoded(ne->code) ? NULL : ne->code;
+    *evidence = *code ? ne->entry : NULL;
+    return 1;
+}
+
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                             int32_t day)
 {
-    (void)s;
-    (void)day;
     kbi_entities *E = user;
     E->sentence++;
+    E->day = day;
+    E->nunk = 0;
+    E->stream = st;
     words w, pw;
     kbi_ne *prev = NULL;
     for (int32_t i = 0; i < st->nne; i++) {
@@ -376,35 +714,80 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         ne_words(st, ne, &w);
         if (w.n == 0)
             continue;
+        if (locative_place(st, ne, &w)) {
+            ne->code = "---";
+            ne->entry = NULL;
+            prev = NULL;
+            continue;
+        }
+        if (prev) {
+            ne_words(st, prev, &pw);
+            if (split_name(st, prev, &pw, ne, &w)) {
+                kb_status r = join_split(E, st, prev, &pw, ne, &w, day);
+                if (r != KB_OK)
+                    return r;
+            }
+        }
         /* apposition: title, name / name, title */
         if (prev && apposed(st, prev, ne)) {
             ne_words(st, prev, &pw);
             if (!uncoded(prev->code) && uncoded(ne->code) &&
                 all_name(E->d, &w)) {
                 if (!set_code(st, ne, prev->code, "apposition to", prev->text) ||
-                    learn_person(E, &w, 0, w.n, prev->code) != KB_OK)
+                    learn_person(E, &w, 0, w.n, prev->code,
+                                 title_of(E->a, E->d, &pw)) != KB_OK)
                     return KB_ERR_NOMEM;
             } else if (uncoded(prev->code) && !uncoded(ne->code) &&
                        all_name(E->d, &pw)) {
                 if (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
-                    learn_person(E, &pw, 0, pw.n, ne->code) != KB_OK)
+                    learn_person(E, &pw, 0, pw.n, ne->code,
+                                 title_of(E->a, E->d, &w)) != KB_OK)
                     return KB_ERR_NOMEM;
             }
         }
+        /* a title right before a name: "Prime Minister | Barzani" */
+        if (prev && uncoded(ne->code) && !uncoded(prev->code) &&
+            adjacent(st, prev, ne) && all_proper(E->d, &w)) {
+            ne_words(st, prev, &pw);
+            if (title_of(E->a, E->d, &pw) && name_words(E->d, &pw) == 0) {
+                note_unknown(E, s, i, &w, 1);
+                if (!set_code(st, ne, prev->code, "titled", prev->text) ||
+                    learn_person(E, &w, 0, w.n, prev->code,
+                                 title_of(E->a, E->d, &pw)) != KB_OK)
+                    return KB_ERR_NOMEM;
+                prev = ne;
+                continue;
+            }
+        }
         if (uncoded(ne->code)) {
+            note_unknown(E, s, i, &w, 1);
             if (!resolve(E, st, ne, &w))
                 return KB_ERR_NOMEM;
         } else {
             int b = 0, e = 0;
             kb_status r = KB_OK;
+            const char *title = title_of(E->a, E->d, &w);
+            note_unknown(E, s, i, &w, 2); /* "Iraqi President Barham Salih" */
             if (name_run(E->d, &w, &b, &e) >= 2)
-                r = learn_person(E, &w, b, e, ne->code);
+                r = learn_person(E, &w, b, e, ne->code, title);
             else
-                r = learn_code(E, ne->code, group_code(ne->code));
+                r = learn_code(E, ne->code, group_code(ne->code), title);
             if (r != KB_OK)
                 return r;
         }
         prev = ne;
     }
-    return KB_OK;
+    return map_tokens(E, st, s);
+}
+
+const kbi_stream *kbi_entities_stream(const kbi_entities *E)
+{
+    return E->stream;
+}
+
+void kbi_entities_next_sentence(kbi_entities *E)
+{
+    E->stream = NULL;
+    E->nunk = 0;
+    E->ntok = 0;
 }

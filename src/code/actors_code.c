@@ -72,6 +72,22 @@ static kb_status code_one(kbi_stream *st, int32_t ne, const kb_dict *d,
     for (int32_t i = e->start + 1; i < e->end && n < MAX_NE_WORDS; i++)
         if (st->items[i].kind == KBI_IT_WORD)
             w[n++] = st->items[i].text;
+    const char *code = NULL, *entry = NULL;
+    kb_status s = kbi_code_words(d, w, n, day, st->arena, &code, &entry);
+    if (s == KB_OK && code) {
+        e->code = code;
+        e->entry = entry;
+    }
+    return s;
+}
+
+kb_status kbi_code_words(const kb_dict *d, const char *const *w, int32_t n,
+                         int32_t day, kbi_arena *a, const char **code_out,
+                         const char **entry_out)
+{
+    *code_out = *entry_out = NULL;
+    if (n > MAX_NE_WORDS)
+        n = MAX_NE_WORDS;
     uint8_t used[MAX_NE_WORDS];
     memset(used, 0, (size_t)n);
     int32_t pos[64];
@@ -128,9 +144,9 @@ static kb_status code_one(kbi_stream *st, int32_t ne, const kb_dict *d,
         }
     }
     if (code[0]) {
-        e->code = kbi_arena_strdup(st->arena, code);
-        e->entry = kbi_arena_strdup(st->arena, evidence);
-        if (!e->code || !e->entry)
+        *code_out = kbi_arena_strdup(a, code);
+        *entry_out = kbi_arena_strdup(a, evidence);
+        if (!*code_out || !*entry_out)
             return KB_ERR_NOMEM;
     }
     return KB_OK;

@@ -74,7 +74,9 @@ int kb_cameo_quad_class(const char *code)
     if (!cameo_len(code))
         return 0;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+    /* 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal
+     * conflict, 14-20 material conflict */
+    return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
 }
 
 const char *kb_cameo_root(const char *code, char *buf, size_t size)

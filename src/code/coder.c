@@ -87,6 +87,10 @@ static void sequences(coder *c, int32_t up_from, int32_t lo_from,
             continue;
         if (is_top_comma(it))
             break;
+        if (c->cfg->clause_sources && it->kind == KBI_IT_WORD &&
+            it->tag && strcmp(it->tag, "IN") == 0 &&
+            strcmp(it->text, "THAT") == 0 && c->nup > 0)
+            break; /* the complementizer of the verb's clause */
         if (to_sel(it, i, &c->up[c->nup]))
             c->nup++;
     }
@@ -508,6 +512,7 @@ kb_status kb_code_record(const kb_dict *d, const kb_config *cfg,
                          const kb_record *rec, kb_result *out, kb_error *err)
 {
     kbi_result_clear(out);
+    out->sentences = 1;
     int32_t day = 0;
     kb_status st = prepare(d, rec, out, &day, err);
     if (st != KB_OK || out->rejection)
@@ -609,6 +614,7 @@ kb_status kb_code_record_text(const kb_dict *d, const kb_model *m,
                               kb_result *out, kb_error *err)
 {
     kbi_result_clear(out);
+    out->sentences = 1;
     if (!m || !rec->text) {
         kbi_error_set(err, KB_ERR_INVALID, NULL, rec->line, 0, "%s",
                       m ? "the record has no text" : "no NLP model");

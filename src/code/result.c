@@ -30,6 +30,7 @@ void kb_result_free(kb_result *r)
 void kbi_result_clear(kb_result *r)
 {
     r->n = 0;
+    r->sentences = 0;
     r->rejection = NULL;
     kbi_arena_reset(&r->arena);
     kbi_arena_reset(&r->work);
@@ -37,6 +38,8 @@ void kbi_result_clear(kb_result *r)
 }
 
 size_t kb_result_count(const kb_result *r) { return r ? r->n : 0; }
+
+size_t kb_result_sentences(const kb_result *r) { return r ? r->sentences : 0; }
 
 const kb_event *kb_result_event(const kb_result *r, size_t i)
 {

@@ -10,6 +10,7 @@ struct kb_result {
     kb_event *events;
     size_t n, cap;
     const char *rejection;
+    size_t sentences; /* coded by the last call */
     kbi_arena arena;  /* strings of the events */
     kbi_arena work;   /* per-record scratch: parse, stream */
 };

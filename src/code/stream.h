@@ -72,4 +72,10 @@ void kbi_stream_delete_commas(kbi_stream *st, const kb_config *c);
 kb_status kbi_stream_code_actors(kbi_stream *st, const kb_dict *d,
                                  int32_t day);
 
+/* The code of a phrase given as upper-case words, as an NE of them would
+ * get it: *code NULL when nothing matched; strings in arena a. */
+kb_status kbi_code_words(const kb_dict *d, const char *const *w, int32_t n,
+                         int32_t day, kbi_arena *a, const char **code,
+                         const char **entry);
+
 #endif

@@ -61,4 +61,49 @@ int kbi_jsonl_input_next(kbi_jsonl_input *r, kb_record *rec);
 size_t kbi_jsonl_input_errors(const kbi_jsonl_input *r);
 void kbi_jsonl_input_free(kbi_jsonl_input *r);
 
+/* ---- articles (articles.c: kb_article_reader; html.c) ------------------ */
+
+/* "YYYY-MM-DD", "YYYYMMDD" or an ISO 8601 date-time that starts with one
+ * ("2019-11-24T09:30:00+03:00") -> "YYYY-MM-DD" in out; leading and
+ * trailing whitespace is allowed. Returns 0 when s[0, n) is not a valid
+ * Gregorian date. */
+int kbi_article_date(const char *s, size_t n, char out[11]);
+
+/* The readable text of an HTML page (html.c). Strings are NUL-terminated
+ * and live in the arena given to kbi_html_read; NULL when the page does
+ * not say. */
+typedef struct kbi_html_page {
+    const char *title;   /* og:title, else <h1>, else JSON-LD "headline",
+                            else <title> */
+    const char *date;    /* YYYY-MM-DD from article:published_time and
+                            similar <meta>, JSON-LD "datePublished", or
+                            <time datetime> */
+    const char *url;     /* <link rel=canonical>, else og:url */
+    const char *source;  /* og:site_name */
+    const char *text;    /* paragraphs separated by blank lines ("" when
+                            none) */
+    size_t text_len;
+    int truncated_line;  /* > 0: the page nests deeper than libxml2's
+                            limit (256 elements) and nothing after this
+                            line was read */
+} kbi_html_page;
+
+/* Parses data[0, len) with libxml2's HTML parser (recovering, no network)
+ * and extracts the page's metadata and body text (see html.c for the
+ * rules). Any bytes are accepted; the encoding is the one the page
+ * declares (<meta charset>, BOM), else UTF-8 when the bytes are valid
+ * UTF-8, else windows-1252. Returns KB_OK, KB_ERR_NOMEM, or KB_ERR_LIMIT
+ * for pages of 2 GB or more. */
+struct kbi_arena;
+kb_status kbi_html_read(const char *data, size_t len,
+                        struct kbi_arena *arena, kbi_html_page *out);
+
+/* The first step of kbi_html_read (html_prep.c): the page as valid UTF-8
+ * without NULs (its declared or detected encoding converted) and its
+ * markup written again in a canonical form that libxml2 reads in linear
+ * time. *out (NUL-terminated, *out_len bytes) is freed by the caller with
+ * kbi_free(NULL, *out, *out_len + 1). Returns KB_OK or KB_ERR_NOMEM. */
+kb_status kbi_html_prepare(const char *data, size_t len, char **out,
+                           size_t *out_len);
+
 #endif

@@ -32,6 +32,8 @@ kb_status kb_input_format_parse(const char *name, kb_input_format *out)
         *out = KB_INPUT_TEXT;
     else if (!strcmp(name, "jsonl"))
         *out = KB_INPUT_JSONL;
+    else if (!strcmp(name, "html"))
+        *out = KB_INPUT_HTML;
     else
         return KB_ERR_INVALID;
     return KB_OK;
@@ -74,14 +76,27 @@ static kb_input_format detect(const char *name, const char *d, size_t len)
         return KB_INPUT_TEXT;
     if (name && (ends_with(name, ".jsonl") || ends_with(name, ".json")))
         return KB_INPUT_JSONL;
+    if (name && (ends_with(name, ".html") || ends_with(name, ".htm")))
+        return KB_INPUT_HTML;
     size_t i = 0;
     if (len >= 3 && (unsigned char)d[0] == 0xEF && (unsigned char)d[1] == 0xBB &&
         (unsigned char)d[2] == 0xBF)
         i = 3;
     while (i < len && kbi_isspace((unsigned char)d[i]))
         i++;
-    if (i < len && d[i] == '<')
+    if (i < len && d[i] == '<') {
+        static const char *const html[] = {"<!doctype html", "<html"};
+        for (int k = 0; k < 2; k++) {
+            size_t m = strlen(html[k]), j = 0;
+            while (j < m && i + j < len &&
+                   kbi_toupper((unsigned char)d[i + j]) ==
+                       kbi_toupper((unsigned char)html[k][j]))
+                j++;
+            if (j == m)
+                return KB_INPUT_HTML;
+        }
         return KB_INPUT_XML;
+    }
     if (i < len && d[i] == '{')
         return KB_INPUT_JSONL;
     if (looks_conllu(d, len))
@@ -125,6 +140,13 @@ static kb_status open_owned(char *data, size_t len, const char *name,
     kb_input_format f = o->format;
     if (f == KB_INPUT_AUTO)
         f = detect(name, data, len);
+    if (f == KB_INPUT_HTML) {
+        kbi_free(NULL, data, len + 1);
+        kbi_error_set(err, KB_ERR_INVALID, name, 0, 0,
+                      "HTML is read as articles: khabar code, or "
+                      "kb_article_reader_open");
+        return KB_ERR_INVALID;
+    }
     kb_reader *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
     if (!r) {
         kbi_free(NULL, data, len + 1);

@@ -116,4 +116,5 @@ void kbi_parser_parse(const kbi_parser *p, kbi_sentence *s, kbi_arena *a)
                     : t->head < 0                      ? "root"
                                                        : "dep";
     }
+    kbi_parser_repair_root(s);
 }

@@ -36,6 +36,10 @@ void kbi_parser_free(kbi_parser *p);
  * threads, each with its own arena. */
 void kbi_parser_parse(const kbi_parser *p, kbi_sentence *s, kbi_arena *a);
 
+/* Makes a finite verb the root when the parser chose an adjective or noun
+ * above it (repair.c); kbi_parser_parse calls it. */
+void kbi_parser_repair_root(kbi_sentence *s);
+
 /* ---- training (parser_train.c) ------------------------------------------ */
 
 typedef struct kbi_parser_options {

@@ -392,6 +392,19 @@ static void coordination(proj *p, int32_t h, int32_t np, int depth,
     }
 }
 
+/* A title with only plain modifiers ("Iraqi President"): no possessor,
+ * no coordination, which need phrases of their own. */
+static int plain_title(const proj *p, int32_t k)
+{
+    for (int32_t j = p->kid_start[k]; j < p->kid_start[k + 1]; j++) {
+        const kbi_token *t = &p->s->toks[p->kid[j]];
+        if (is_rel(t, "conj") || is_rel(t, "cc") || rel_is(t, "nmod:poss") ||
+            rel_is(t, "case"))
+            return 0;
+    }
+    return 1;
+}
+
 static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
                         int32_t skip, const char *label)
 {
@@ -455,7 +468,10 @@ static void noun_phrase(proj *p, int32_t h, int32_t parent, int depth,
         } else if ((k < h || k <= core_end) &&
                    (is_rel(t, "compound") || is_rel(t, "amod") ||
                     is_rel(t, "nummod") || is_rel(t, "det") ||
-                    is_rel(t, "flat") || is_rel(t, "fixed"))) {
+                    is_rel(t, "flat") || is_rel(t, "fixed") ||
+                    (k < h && rel_is(t, "nmod:desc") && plain_title(p, k)))) {
+            /* a title before a name ("President Barham Salih", EWT's
+             * nmod:desc) is a premodifier too: one actor phrase */
             /* premodifiers are words of the phrase, as in the treebank:
              * (NP West German world government activists); coordinated
              * ones keep a phrase of their own, (ADJP awful and evil), so

@@ -4,28 +4,60 @@
 #include "../base/util.h"
 #include "out.h"
 
+static const struct {
+    const char *name;
+    kb_format fmt;
+} formats[] = {
+    {"jsonl", KB_FORMAT_JSONL},
+    {"phoenix", KB_FORMAT_PHOENIX},
+    {"gdelt", KB_FORMAT_GDELT},
+    {"gdelt-mentions", KB_FORMAT_GDELT_MENTIONS},
+    {"plover", KB_FORMAT_PLOVER},
+    {"csv", KB_FORMAT_CSV},
+};
+
 kb_status kb_format_parse(const char *name, kb_format *out)
 {
-    if (name && strcmp(name, "jsonl") == 0)
-        *out = KB_FORMAT_JSONL;
-    else if (name && strcmp(name, "phoenix") == 0)
-        *out = KB_FORMAT_PHOENIX;
-    else
+    for (size_t i = 0; name && i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].fmt;
+            return KB_OK;
+        }
+    return KB_ERR_INVALID;
+}
+
+kb_status kb_write_header(FILE *f, kb_format fmt)
+{
+    if (!f)
         return KB_ERR_INVALID;
-    return KB_OK;
+    switch (fmt) {
+    case KB_FORMAT_CSV: return kbi_write_csv_header(f);
+    case KB_FORMAT_JSONL:
+    case KB_FORMAT_PHOENIX:
+    case KB_FORMAT_GDELT:
+    case KB_FORMAT_GDELT_MENTIONS:
+    case KB_FORMAT_PLOVER:
+        return KB_OK;
+    }
+    return KB_ERR_INVALID;
 }
 
 kb_status kb_write_event(FILE *f, kb_format fmt, const kb_record *rec,
                          const kb_event *e)
 {
+    if (!f || !e)
+        return KB_ERR_INVALID;
     switch (fmt) {
     case KB_FORMAT_JSONL: return kbi_write_jsonl(f, rec, e);
-    case KB_FORMAT_PHOENIX: return kbi_write_phoenix(f, rec, e);
-    case KB_FORMAT_GDELT:
-    case KB_FORMAT_GDELT_MENTIONS:
-    case KB_FORMAT_PLOVER:
-    case KB_FORMAT_CSV:
-        break; /* written by the article writers (in progress) */
+    case KB_FORMAT_PHOENIX:
+        /* sentence records keep PETRARCH's 10 columns (tests/cli.sh);
+         * article events get the Phoenix data set's 26 */
+        return rec ? kbi_write_phoenix(f, rec, e)
+                   : kbi_write_phoenix26(f, rec, e);
+    case KB_FORMAT_GDELT: return kbi_write_gdelt(f, rec, e);
+    case KB_FORMAT_GDELT_MENTIONS: return kbi_write_gdelt_mentions(f, rec, e);
+    case KB_FORMAT_PLOVER: return kbi_write_plover(f, rec, e);
+    case KB_FORMAT_CSV: return kbi_write_csv(f, rec, e);
     }
     return KB_ERR_INVALID;
 }

@@ -10,11 +10,10 @@
 #define DICT KB_DATADIR "/dict/"
 
 static const kb_dict_files validate_files = {
-    DICT "PETR.Validate.verbs.txt",
-    {DICT "PETR.Validate.actors.txt", NULL},
-    DICT "PETR.Validate.agents.txt",
-    DICT "PETR.Validate.discards.txt",
-    NULL};
+    .verbs = DICT "PETR.Validate.verbs.txt",
+    .actors = {DICT "PETR.Validate.actors.txt", NULL},
+    .agents = DICT "PETR.Validate.agents.txt",
+    .discards = DICT "PETR.Validate.discards.txt"};
 
 /* ---- a failing allocator ---------------------------------------------- */
 

@@ -172,9 +172,9 @@ static void test_repairs(void)
 static void test_coding(void)
 {
     static const kb_dict_files files = {
-        KB_DATADIR "/dict/PETR.Validate.verbs.txt",
-        {KB_DATADIR "/dict/PETR.Validate.actors.txt", NULL},
-        KB_DATADIR "/dict/PETR.Validate.agents.txt", NULL, NULL};
+        .verbs = KB_DATADIR "/dict/PETR.Validate.verbs.txt",
+        .actors = {KB_DATADIR "/dict/PETR.Validate.actors.txt", NULL},
+        .agents = KB_DATADIR "/dict/PETR.Validate.agents.txt"};
     kb_dict *d = NULL;
     kb_error err;
     T_EQ_INT(kb_dict_load(&files, NULL, &d, &err), KB_OK);

@@ -1,0 +1,534 @@
+/* filter.c - what is not political news, and what did not happen.
+ *
+ * Event coders over-generate: sports, markets and technology stories come
+ * out as wars and visits ("the Patriots beat the Cardinals": force), and
+ * plans, denials and conditionals as deeds. Three checks keep them out:
+ *
+ *   - the topic of the article: words that only sports, markets,
+ *     technology or entertainment stories use, counted against words of
+ *     politics and conflict, over the title and the body; a story whose
+ *     other topic clearly outweighs politics is not coded at all, and a
+ *     sentence full of sports words is not coded in any story;
+ *   - the lead credit: "Reuters - ", "AP - ", "SPACE.com - TORONTO,
+ *     Canada -- " before the first sentence is a source and a place, not
+ *     an actor: it is split off as a paragraph of its own;
+ *   - the mood of the event's verb, read from the dependency tree: a
+ *     modal or future auxiliary (may, could, would, will, should, must,
+ *     can), a negation (not, never), a condition (if, unless, whether), a
+ *     question, or a verb that is only the complement of wanting,
+ *     planning, threatening, denying, refusing, failing, trying ("vowed to
+ *     attack") did not happen as told.
+ *
+ * The word lists are deliberately specific: "win", "defeat", "team" and
+ * "attack" belong to war as much as to sport and count for neither. */
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "../base/util.h"
+#include "article.h"
+
+/* ---- topics ------------------------------------------------------------- */
+
+enum { T_POLITICS, T_SPORTS, T_MARKETS, T_TECH, T_SHOW, T_WEATHER, NTOPICS };
+
+typedef struct topic_word {
+    const char *w;   /* lower case; a word or a phrase of words */
+    int topic;
+} topic_word;
+
+static const topic_word topic_words[] = {
+    /* politics and conflict */
+    {"government", T_POLITICS}, {"minister", T_POLITICS},
+    {"president", T_POLITICS}, {"parliament", T_POLITICS},
+    {"election", T_POLITICS}, {"elections", T_POLITICS},
+    {"troops", T_POLITICS}, {"army", T_POLITICS}, {"military", T_POLITICS},
+    {"police", T_POLITICS}, {"rebels", T_POLITICS}, {"rebel", T_POLITICS},
+    {"militants", T_POLITICS}, {"insurgents", T_POLITICS},
+    {"war", T_POLITICS}, {"killed", T_POLITICS}, {"bomb", T_POLITICS},
+    {"bombing", T_POLITICS}, {"sanctions", T_POLITICS},
+    {"embassy", T_POLITICS}, {"diplomat", T_POLITICS},
+    {"diplomats", T_POLITICS}, {"treaty", T_POLITICS},
+    {"ceasefire", T_POLITICS}, {"cease-fire", T_POLITICS},
+    {"protesters", T_POLITICS}, {"opposition", T_POLITICS},
+    {"senate", T_POLITICS}, {"congress", T_POLITICS},
+    {"lawmakers", T_POLITICS}, {"ambassador", T_POLITICS},
+    {"summit", T_POLITICS}, {"nuclear", T_POLITICS},
+    {"terrorism", T_POLITICS}, {"terrorist", T_POLITICS},
+    {"terrorists", T_POLITICS}, {"hostage", T_POLITICS},
+    {"hostages", T_POLITICS}, {"refugees", T_POLITICS},
+    {"united nations", T_POLITICS}, {"nato", T_POLITICS},
+    {"prime minister", T_POLITICS}, {"foreign minister", T_POLITICS},
+    {"embargo", T_POLITICS}, {"weapons", T_POLITICS},
+    {"soldiers", T_POLITICS}, {"guerrillas", T_POLITICS},
+    {"peace", T_POLITICS}, {"coup", T_POLITICS}, {"regime", T_POLITICS},
+    /* sports */
+    {"olympic", T_SPORTS}, {"olympics", T_SPORTS}, {"olympian", T_SPORTS},
+    {"athlete", T_SPORTS}, {"athletes", T_SPORTS}, {"medal", T_SPORTS},
+    {"medals", T_SPORTS}, {"championship", T_SPORTS},
+    {"championships", T_SPORTS}, {"tournament", T_SPORTS},
+    {"league", T_SPORTS}, {"coach", T_SPORTS}, {"striker", T_SPORTS},
+    {"midfielder", T_SPORTS}, {"goalkeeper", T_SPORTS},
+    {"quarterback", T_SPORTS}, {"touchdown", T_SPORTS},
+    {"touchdowns", T_SPORTS}, {"inning", T_SPORTS}, {"innings", T_SPORTS},
+    {"homer", T_SPORTS}, {"homers", T_SPORTS}, {"pitcher", T_SPORTS},
+    {"pitched", T_SPORTS}, {"rookie", T_SPORTS}, {"playoff", T_SPORTS},
+    {"playoffs", T_SPORTS}, {"semifinal", T_SPORTS},
+    {"semifinals", T_SPORTS}, {"quarterfinal", T_SPORTS},
+    {"quarterfinals", T_SPORTS}, {"football", T_SPORTS},
+    {"soccer", T_SPORTS}, {"baseball", T_SPORTS}, {"basketball", T_SPORTS},
+    {"hockey", T_SPORTS}, {"tennis", T_SPORTS}, {"golf", T_SPORTS},
+    {"cricket", T_SPORTS}, {"rugby", T_SPORTS}, {"cycling", T_SPORTS},
+    {"marathon", T_SPORTS}, {"wimbledon", T_SPORTS}, {"nfl", T_SPORTS},
+    {"nba", T_SPORTS}, {"nhl", T_SPORTS}, {"mlb", T_SPORTS},
+    {"nascar", T_SPORTS}, {"fifa", T_SPORTS}, {"uefa", T_SPORTS},
+    {"grand prix", T_SPORTS}, {"formula one", T_SPORTS},
+    {"motogp", T_SPORTS}, {"wicket", T_SPORTS}, {"wickets", T_SPORTS},
+    {"batsman", T_SPORTS}, {"seeded", T_SPORTS}, {"top-seeded", T_SPORTS},
+    {"world cup", T_SPORTS}, {"super bowl", T_SPORTS},
+    {"world series", T_SPORTS}, {"stadium", T_SPORTS},
+    {"season", T_SPORTS}, {"match", T_SPORTS}, {"matches", T_SPORTS},
+    {"scored", T_SPORTS}, {"goals", T_SPORTS}, {"points", T_SPORTS},
+    {"victory over", T_SPORTS}, {"teammate", T_SPORTS},
+    {"teammates", T_SPORTS}, {"defender", T_SPORTS}, {"pole", T_SPORTS},
+    {"lap", T_SPORTS}, {"racing", T_SPORTS}, {"sprinter", T_SPORTS},
+    {"swimmer", T_SPORTS}, {"cyclist", T_SPORTS}, {"doping", T_SPORTS},
+    {"jockey", T_SPORTS}, {"jockeys", T_SPORTS}, {"test match", T_SPORTS},
+    {"one-day", T_SPORTS}, {"runs", T_SPORTS}, {"draw", T_SPORTS},
+    {"cup", T_SPORTS}, {"fans", T_SPORTS}, {"players", T_SPORTS},
+    {"player", T_SPORTS}, {"game", T_SPORTS}, {"games", T_SPORTS},
+    {"gold", T_SPORTS}, {"bronze", T_SPORTS}, {"world record", T_SPORTS},
+    {"vuelta", T_SPORTS}, {"tour de france", T_SPORTS}, {"giro", T_SPORTS},
+    {"kickoff", T_SPORTS}, {"sideline", T_SPORTS}, {"hat-trick", T_SPORTS},
+    {"friendly", T_SPORTS}, {"club", T_SPORTS}, {"skipper", T_SPORTS},
+    {"batting", T_SPORTS}, {"bowled", T_SPORTS}, {"pacemen", T_SPORTS},
+    {"all-rounder", T_SPORTS}, {"all-rounders", T_SPORTS},
+    {"teams", T_SPORTS}, {"masters", T_SPORTS}, {"qualifier", T_SPORTS},
+    {"finish line", T_SPORTS}, {"champion", T_SPORTS},
+    {"home side", T_SPORTS}, {"top order", T_SPORTS},
+    {"seed", T_SPORTS},
+    /* markets and business */
+    {"shares", T_MARKETS}, {"stock", T_MARKETS}, {"stocks", T_MARKETS},
+    {"investors", T_MARKETS}, {"earnings", T_MARKETS},
+    {"profit", T_MARKETS}, {"profits", T_MARKETS}, {"revenue", T_MARKETS},
+    {"revenues", T_MARKETS}, {"quarterly", T_MARKETS},
+    {"nasdaq", T_MARKETS}, {"dow", T_MARKETS}, {"dividend", T_MARKETS},
+    {"ipo", T_MARKETS}, {"merger", T_MARKETS}, {"acquisition", T_MARKETS},
+    {"takeover", T_MARKETS}, {"analysts", T_MARKETS},
+    {"wall street", T_MARKETS}, {"ceo", T_MARKETS},
+    {"chief executive", T_MARKETS}, {"shareholders", T_MARKETS},
+    {"bankruptcy", T_MARKETS}, {"retailer", T_MARKETS},
+    {"inc", T_MARKETS}, {"corp", T_MARKETS}, {"ltd", T_MARKETS},
+    {"plc", T_MARKETS}, {"sales", T_MARKETS}, {"customers", T_MARKETS},
+    {"prices", T_MARKETS}, {"crude", T_MARKETS},
+    {"barrel", T_MARKETS}, {"airline", T_MARKETS}, {"automaker", T_MARKETS},
+    {"company", T_MARKETS}, {"companies", T_MARKETS}, {"firm", T_MARKETS},
+    {"billion", T_MARKETS}, {"million", T_MARKETS},
+    /* technology and science */
+    {"software", T_TECH}, {"internet", T_TECH}, {"online", T_TECH},
+    {"computer", T_TECH}, {"computers", T_TECH}, {"chip", T_TECH},
+    {"chips", T_TECH}, {"microsoft", T_TECH}, {"google", T_TECH},
+    {"apple", T_TECH}, {"ibm", T_TECH}, {"intel", T_TECH},
+    {"linux", T_TECH}, {"windows", T_TECH}, {"broadband", T_TECH},
+    {"wireless", T_TECH}, {"handset", T_TECH}, {"spacecraft", T_TECH},
+    {"nasa", T_TECH}, {"space station", T_TECH}, {"astronaut", T_TECH},
+    {"astronauts", T_TECH}, {"scientists", T_TECH}, {"researchers", T_TECH},
+    {"species", T_TECH}, {"genome", T_TECH}, {"spam", T_TECH},
+    {"spyware", T_TECH}, {"hacker", T_TECH}, {"hackers", T_TECH},
+    {"download", T_TECH}, {"browser", T_TECH}, {"e-mail", T_TECH},
+    {"email", T_TECH}, {"website", T_TECH}, {"web site", T_TECH},
+    {"web", T_TECH}, {"search engine", T_TECH}, {"telescope", T_TECH},
+    {"planet", T_TECH}, {"robot", T_TECH}, {"video game", T_TECH},
+    {"console", T_TECH}, {"playstation", T_TECH}, {"xbox", T_TECH},
+    {"ipod", T_TECH}, {"digital", T_TECH}, {"technology", T_TECH},
+    {"users", T_TECH}, {"server", T_TECH}, {"servers", T_TECH},
+    {"network", T_TECH}, {"mobile", T_TECH}, {"phone", T_TECH},
+    {"phones", T_TECH}, {"virus", T_TECH}, {"worm", T_TECH},
+    {"study", T_TECH}, {"research", T_TECH}, {"orbit", T_TECH},
+    {"satellite", T_TECH}, {"dinosaur", T_TECH}, {"fossil", T_TECH},
+    {"desktop", T_TECH}, {"laptop", T_TECH}, {"processor", T_TECH},
+    {"storage", T_TECH}, {"sun microsystems", T_TECH}, {"oracle", T_TECH},
+    {"peoplesoft", T_TECH}, {"yahoo", T_TECH}, {"amazon.com", T_TECH},
+    {"ebay", T_TECH}, {"nokia", T_TECH}, {"sony", T_TECH},
+    {"supercomputer", T_TECH}, {"supercomputing", T_TECH},
+    {"anti-spam", T_TECH}, {"space agency", T_TECH}, {"mars", T_TECH},
+    {"probe", T_TECH}, {"cloning", T_TECH}, {"telecom", T_TECH},
+    {"telecommunications", T_TECH}, {"ethernet", T_TECH},
+    {"products", T_TECH}, {"scientific", T_TECH}, {"biotech", T_TECH},
+    /* weather and nature */
+    {"hurricane", T_WEATHER}, {"storm", T_WEATHER}, {"tropical", T_WEATHER},
+    {"winds", T_WEATHER}, {"rain", T_WEATHER}, {"earthquake", T_WEATHER},
+    {"forecasters", T_WEATHER}, {"mph", T_WEATHER}, {"typhoon", T_WEATHER},
+    {"flooding", T_WEATHER}, {"climate", T_WEATHER},
+    /* entertainment */
+    {"film", T_SHOW}, {"movie", T_SHOW}, {"actor", T_SHOW},
+    {"actress", T_SHOW}, {"singer", T_SHOW}, {"album", T_SHOW},
+    {"box office", T_SHOW}, {"hollywood", T_SHOW}, {"oscar", T_SHOW},
+    {"celebrity", T_SHOW}, {"concert", T_SHOW}, {"band", T_SHOW},
+};
+
+static int word_char(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '.' || c >= 0x80;
+}
+
+/* The topic words by their first word: a hash table built once, on first
+ * use, and only read afterwards (any number of threads). */
+enum { SLOTS = 1024, SLOT_ENTRIES = 6 };
+
+typedef struct slot {
+    const char *w;        /* the first word (points into topic_words) */
+    size_t len;
+    int n;
+    uint16_t e[SLOT_ENTRIES]; /* entries starting with it */
+} slot;
+
+static slot slots[SLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static size_t slot_of(const char *w, size_t n)
+{
+    uint64_t h = kbi_hash(w, n);
+    return (size_t)(h & (SLOTS - 1));
+}
+
+static void build_slots(void)
+{
+    for (size_t t = 0; t < sizeof topic_words / sizeof *topic_words; t++) {
+        const char *w = topic_words[t].w;
+        const char *sp = strchr(w, ' ');
+        size_t fl = sp ? (size_t)(sp - w) : strlen(w);
+        size_t h = slot_of(w, fl);
+        while (slots[h].w && !(slots[h].len == fl &&
+                               memcmp(slots[h].w, w, fl) == 0))
+            h = (h + 1) & (SLOTS - 1);
+        slots[h].w = w;
+        slots[h].len = fl;
+        if (slots[h].n < SLOT_ENTRIES)
+            slots[h].e[slots[h].n++] = (uint16_t)t;
+    }
+}
+
+static const slot *find_slot(const char *w, size_t n)
+{
+    pthread_once(&slots_once, build_slots);
+    for (size_t h = slot_of(w, n);; h = (h + 1) & (SLOTS - 1)) {
+        if (!slots[h].w)
+            return NULL;
+        if (slots[h].len == n && memcmp(slots[h].w, w, n) == 0)
+            return &slots[h];
+    }
+}
+
+/* A score: "42-17", "6-3", "1-0" (two numbers of at most three digits). */
+static int score(const char *w, size_t n)
+{
+    size_t i = 0, a = 0, b = 0;
+    while (i < n && w[i] >= '0' && w[i] <= '9')
+        i++, a++;
+    if (a == 0 || a > 3 || i >= n || w[i] != '-')
+        return 0;
+    for (i++; i < n && w[i] >= '0' && w[i] <= '9'; i++)
+        b++;
+    return b > 0 && b <= 3 && i == n;
+}
+
+/* "14th-ranked", "top-ranked", "No.1-ranked" */
+static int ranked(const char *w, size_t n)
+{
+    return n > 7 && memcmp(w + n - 7, "-ranked", 7) == 0;
+}
+
+/* Counts topic words in s[0, n) into count[]. */
+static void count_topics(const char *s, size_t n, int *count)
+{
+    char low[64];
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !word_char((unsigned char)s[i]))
+            i++;
+        size_t b = i;
+        while (i < n && word_char((unsigned char)s[i]))
+            i++;
+        size_t wl = i - b;
+        while (wl > 0 && s[b + wl - 1] == '.')
+            wl--; /* "Corp." */
+        if (wl == 0 || wl >= sizeof low)
+            continue;
+        for (size_t k = 0; k < wl; k++) {
+            int c = (unsigned char)s[b + k];
+            low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        low[wl] = '\0';
+        if (score(low, wl) || ranked(low, wl)) {
+            count[T_SPORTS]++;
+            continue;
+        }
+        const slot *sl = find_slot(low, wl);
+        for (int k = 0; sl && k < sl->n; k++) {
+            const topic_word *tw = &topic_words[sl->e[k]];
+            const char *w = tw->w;
+            size_t l = strlen(w);
+            if (l == wl) {
+                count[tw->topic]++;
+                continue;
+            }
+            /* a phrase: the rest after one blank */
+            if (i + (l - wl) > n)
+                continue;
+            int same = 1;
+            for (size_t q = wl; q < l && same; q++) {
+                int c = (unsigned char)s[i + (q - wl)];
+                c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                same = c == (unsigned char)w[q];
+            }
+            if (same && (i + (l - wl) == n ||
+                         !word_char((unsigned char)s[i + (l - wl)])))
+                count[tw->topic]++;
+        }
+    }
+}
+
+static const char *const topic_names[NTOPICS] = {
+    "politics", "sports", "markets", "technology", "entertainment",
+    "weather"};
+
+/* The other topic that outweighs politics in count[], or NULL. */
+static const char *judge(const int *count, int need)
+{
+    int best = -1;
+    for (int t = T_SPORTS; t < NTOPICS; t++)
+        if (best < 0 || count[t] > count[best])
+            best = t;
+    if (count[best] >= need && 2 * count[best] > 3 * count[T_POLITICS])
+        return topic_names[best];
+    return NULL;
+}
+
+const char *kbi_topic_other(const char *s, size_t n, int sentence)
+{
+    int count[NTOPICS] = {0};
+    count_topics(s, n, count);
+    return judge(count, sentence ? 3 : 2);
+}
+
+const char *kbi_topic_article(const char *title, size_t tl, const char *body,
+                              size_t bl)
+{
+    int count[NTOPICS] = {0};
+    /* a headline says what the story is about: its words count twice */
+    for (int k = 0; k < 2 && title; k++)
+        count_topics(title, tl, count);
+    count_topics(body, bl, count);
+    return judge(count, 2);
+}
+
+/* ---- the lead credit ---------------------------------------------------- */
+
+/* Length of a separator " - ", " -- ", " \u2013 ", " \u2014 " at s, or 0. */
+static size_t separator(const char *s, size_t n)
+{
+    if (n < 3 || s[0] != ' ')
+        return 0;
+    size_t k = 1;
+    if (s[k] == '-') {
+        k++;
+        if (k < n && s[k] == '-')
+            k++;
+    } else if (n >= 5 && (unsigned char)s[1] == 0xE2 &&
+               (unsigned char)s[2] == 0x80 &&
+               ((unsigned char)s[3] == 0x93 || (unsigned char)s[3] == 0x94)) {
+        k = 4;
+    } else {
+        return 0;
+    }
+    return k < n && s[k] == ' ' ? k + 1 : 0;
+}
+
+size_t kbi_lead_credit(char *s, size_t n)
+{
+    size_t at = 0;
+    for (int round = 0; round < 2; round++) {
+        size_t i = at, words = 0;
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i;
+        if (i >= n || !((s[i] >= 'A' && s[i] <= 'Z') ||
+                        (s[i] >= 'a' && s[i] <= 'z')))
+            break;
+        size_t sep = 0;
+        while (i < n && i - b <= 40) {
+            if ((sep = separator(s + i, n - i)) != 0)
+                break;
+            int c = (unsigned char)s[i];
+            if (c == ' ')
+                words++;
+            else if (!word_char(c) && c != '&' && c != '\'' && c != ',')
+                break;
+            i++;
+        }
+        if (!sep || words > 5 || i - b > 40)
+            break;
+        size_t next = i + sep;
+        if (next >= n || !((s[next] >= 'A' && s[next] <= 'Z') ||
+                           (s[next] >= '0' && s[next] <= '9') ||
+                           s[next] == '"'))
+            break;
+        /* the separator becomes a paragraph break */
+        s[i] = '\n';
+        s[i + 1] = '\n';
+        for (size_t k = i + 2; k < next; k++)
+            s[k] = ' ';
+        at = next;
+    }
+    return at;
+}
+
+/* ---- the mood of a verb ------------------------------------------------- */
+
+static int rel_is(const kbi_token *t, const char *rel)
+{
+    size_t n = strlen(rel);
+    return t->deprel && strncmp(t->deprel, rel, n) == 0 &&
+           (t->deprel[n] == '\0' || t->deprel[n] == ':');
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; w && *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const modals[] = {
+    "WILL", "WOULD", "COULD", "MAY", "MIGHT", "SHOULD", "SHALL", "MUST",
+    "CAN", "CA", "WO", "'LL", "'D", "OUGHT", NULL};
+static const char *const negations[] = {"NOT", "N'T", "NEVER", NULL};
+static const char *const conditions[] = {"IF", "UNLESS", "WHETHER", NULL};
+static const char *const unreal_heads[] = {
+    "WANT", "WANTS", "WANTED", "HOPE", "HOPES", "HOPED", "PLAN", "PLANS",
+    "PLANNED", "PLANNING", "AIM", "AIMS", "AIMED", "INTEND", "INTENDS",
+    "INTENDED", "THREATEN", "THREATENS", "THREATENED", "VOW", "VOWS",
+    "VOWED", "PROMISE", "PROMISES", "PROMISED", "REFUSE", "REFUSES",
+    "REFUSED", "FAIL", "FAILS", "FAILED", "TRY", "TRIES", "TRIED",
+    "SEEK", "SEEKS", "SOUGHT", "DENY", "DENIES", "DENIED", "AGREE",
+    "AGREES", "AGREED", "DECIDE", "DECIDES", "DECIDED", "EXPECT",
+    "EXPECTS", "EXPECTED", "PREPARE", "PREPARES", "PREPARED", "PLEDGE",
+    "PLEDGED", "OFFER", "OFFERED", "URGE", "URGED", "ASK", "ASKED",
+    "CALL", "CALLED", "NEED", "NEEDS", "NEEDED", "WISH", "WISHED", "CLOSE",
+    "READY", "SET", "LIKELY", "UNLIKELY", "UNABLE", "EAGER",
+    "WILLING", "UNWILLING", "POISED", NULL};
+
+const char *kbi_unreal(const kbi_sentence *s, int32_t v)
+{
+    if (s->ntoks > 0 && s->toks[s->ntoks - 1].form &&
+        strcmp(s->toks[s->ntoks - 1].form, "?") == 0)
+        return "question";
+    if (v < 0 || v >= s->ntoks)
+        return NULL;
+    /* the verb and the heads of its coordination ("did not attack or
+     * kill") */
+    for (int32_t h = v, steps = 0; h >= 0 && steps < 8; steps++) {
+        for (int32_t k = 0; k < s->ntoks; k++) {
+            const kbi_token *t = &s->toks[k];
+            if (t->head != h)
+                continue;
+            if ((rel_is(t, "aux")) && in_list(t->upper, modals))
+                return "modal";
+            if (rel_is(t, "advmod") && in_list(t->upper, negations))
+                return "negated";
+            if (rel_is(t, "mark") && in_list(t->upper, conditions))
+                return "conditional";
+        }
+        const kbi_token *ht = &s->toks[h];
+        if (rel_is(ht, "xcomp") || rel_is(ht, "ccomp")) {
+            int32_t g = ht->head;
+            if (g >= 0 && in_list(s->toks[g].upper, unreal_heads))
+                return "complement";
+        }
+        if (!rel_is(ht, "conj"))
+            break;
+        h = ht->head;
+    }
+    return NULL;
+}
+
+static int commercial(const char *c)
+{
+    if (!c)
+        return 0;
+    if (strncmp(c, "MNC", 3) == 0)
+        return 1;
+    for (size_t off = 0; off + 3 <= strlen(c); off += 3)
+        if (strncmp(c + off, "BUS", 3) == 0)
+            return 1;
+    return 0;
+}
+
+int kbi_business_only(const char *source, const char *target)
+{
+    return commercial(source) && commercial(target);
+}
+
+/* Force (CAMEO 18, 19, 20) between companies is a figure of speech
+ * ("Cisco is targeting small businesses", "struck a deal"): an actor that
+ * is a business cannot take part in it. */
+int kbi_figurative_force(const char *code, const char *source,
+                         const char *target)
+{
+    int force = code && ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
+                         (code[0] == '2' && code[1] == '0'));
+    if (!force)
+        return 0;
+    const char *sides[2] = {source, target};
+    for (int i = 0; i < 2; i++) {
+        const char *c = sides[i];
+        if (!c)
+            continue;
+        if (strncmp(c, "MNC", 3) == 0)
+            return 1;
+        for (size_t off = 0; off + 3 <= strlen(c); off += 3)
+            if (strncmp(c + off, "BUS", 3) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Does the code hold the 3-letter block b at a block boundary? */
+static int has_block(const char *code, const char *b)
+{
+    size_t n = strlen(code);
+    for (size_t off = 0; off + 3 <= n; off += 3)
+        if (strncmp(code + off, b, 3) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const attack_verbs[] = {
+    "ATTACK", "ATTACKS", "ATTACKED", "ATTACKING", "LAUNCH", "LAUNCHES",
+    "LAUNCHED", "LAUNCHING", "SLAMMED", "SLAMS", "BLASTED", "BLASTS",
+    "HIT", "HITS", "LASHED", "ASSAILED", "TARGETED", "TARGETS", "TORE",
+    "SAVAGED", "MAULED", NULL};
+
+const char *kbi_verbal_attack(const char *code, const char *source,
+                              const char *verb)
+{
+    int force = code && ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
+                         (code[0] == '2' && code[1] == '0'));
+    if (!force || !source || !in_list(verb, attack_verbs))
+        return NULL;
+    static const char *const armed[] = {"MIL", "REB", "INS", "UAF", "COP",
+                                        "SPY", "IMG", "SEP", NULL};
+    static const char *const verbal[] = {"OPP", "LEG", "PTY", "MED", "ELI",
+                                         "JUD", "EDU", "HRI", "NGO", "LAB",
+                                         "ENV", "HLH", "REL", NULL};
+    int words = 0;
+    for (const char *const *b = armed; *b; b++)
+        if (has_block(source, *b))
+            return NULL;
+    for (const char *const *b = verbal; *b; b++)
+        words |= has_block(source, *b);
+    return words ? "111" : NULL; /* criticize or denounce */
+}

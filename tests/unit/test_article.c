@@ -1,0 +1,264 @@
+/* test_article.c - whole articles through kb_code_article with the bundled
+ * dictionaries, Khabar's supplement, the model and the gazetteer.
+ *
+ * The sample article (tests/text/sample-article.txt, Kurdistan 24, quoted
+ * for testing) must give: the visit hosted in Erbil by the Kurdistan
+ * Region's prime minister for Iraq's federal delegation, dated the Sunday
+ * before publication, one event mentioned twice (the lede is repeated);
+ * the Islamic State's attacks and kidnappings in Kirkuk province; the US
+ * Secretary of State's call to Iraq's president; nothing from the
+ * "Read More:" and "Editing by" lines. Then smaller articles check the
+ * article rules one at a time: a story discard, a future event, a pronoun,
+ * a merge across a batch and --no-merge. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "t.h"
+#include "khabar.h"
+
+#define DICT KB_DATADIR "/dict/"
+#define OWN KB_DATADIR "/khabar/"
+#define SAMPLE KB_DATADIR "/../tests/text/sample-article.txt"
+
+static kb_dict *dict;
+static kb_model *model;
+static kb_gazetteer *geo;
+
+static int load_all(void)
+{
+    kb_dict_files f;
+    memset(&f, 0, sizeof f);
+    f.verbs = DICT "CAMEO.2.0.txt";
+    f.verbs_supplement = OWN "Khabar.verbs.txt";
+    f.actors[0] = OWN "Khabar.actors.txt";
+    f.actors[1] = DICT "Phoenix.Countries.actors.txt";
+    f.actors[2] = DICT "Phoenix.International.actors.txt";
+    f.actors[3] = DICT "Phoenix.MilNonState.actors.txt";
+    f.agents = DICT "Phoenix.agents.txt";
+    f.agents_supplement = OWN "Khabar.agents.txt";
+    f.discards = DICT "Phoenix.discards.txt";
+    kb_error err;
+    if (kb_dict_load(&f, NULL, &dict, &err) != KB_OK ||
+        kb_model_load(NULL, &model, &err) != KB_OK ||
+        kb_gazetteer_load(NULL, &geo, &err) != KB_OK) {
+        char buf[1024];
+        fprintf(stderr, "test_article: %s\n", kb_error_format(&err, buf, sizeof buf));
+        return 0;
+    }
+    return 1;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, (1 << 20) - 1, f) : 0;
+    fclose(f);
+    if (buf)
+        buf[*len] = '\0';
+    return buf;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static kb_status code_text(const char *title, const char *body,
+                           const char *date, unsigned flags, kb_result *r)
+{
+    kb_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "t";
+    a.date = date;
+    a.title = title;
+    a.text = body;
+    a.text_len = strlen(body);
+    kb_coder c;
+    memset(&c, 0, sizeof c);
+    c.dict = dict;
+    c.model = model;
+    c.geo = geo;
+    c.flags = flags;
+    kb_error err;
+    return kb_code_article(&c, &a, NULL, NULL, r, &err);
+}
+
+static void dump(const kb_result *r)
+{
+    for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *e = kb_result_event(r, i);
+        fprintf(stderr, "  s%d %s %s>%s %s place=%s (%s) mentions=%d\n",
+                e->sentence, e->event_date, e->source, e->target, e->code,
+                e->place.name ? e->place.name : "-",
+                e->place.rule ? e->place.rule : "-", e->num_mentions);
+    }
+}
+
+static void test_sample_article(void)
+{
+    size_t len = 0;
+    char *buf = slurp(SAMPLE, &len);
+    T_OK(buf != NULL);
+    if (!buf)
+        return;
+    /* the article reader takes the first line as the title */
+    kb_article_reader *ar = NULL;
+    kb_error err;
+    T_EQ_INT(kb_article_reader_open_buffer(buf, len, "sample-article.txt",
+                                           KB_INPUT_TEXT, "2019-10-01", NULL,
+                                           NULL, &ar, &err), KB_OK);
+    kb_article a;
+    T_EQ_INT(kb_article_reader_next(ar, &a), 1);
+    T_OK(starts(a.title, "Kurdistan PM, Iraqi National Security Adviser"));
+    kb_coder c;
+    memset(&c, 0, sizeof c);
+    c.dict = dict;
+    c.model = model;
+    c.geo = geo;
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(kb_code_article(&c, &a, NULL, NULL, r, &err), KB_OK);
+    int visit = 0, attacks = 0, call = 0;
+    for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *e = kb_result_event(r, i);
+        char root[8];
+        kb_cameo_root(e->code, root, sizeof root);
+        /* nothing from the boilerplate lines */
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            T_OK(!starts(e->mentions[k].sentence_text, "Read More"));
+            T_OK(!starts(e->mentions[k].sentence_text, "Editing by"));
+        }
+        if (starts(e->source, "IRQKUR") && starts(e->target, "IRQGOV") &&
+            !strcmp(root, "04")) {
+            visit++;
+            T_EQ_STR(e->event_date, "2019-09-29"); /* Sunday */
+            T_EQ_STR(e->date_text, "on Sunday");
+            T_EQ_INT(e->place.geonameid, 95446);   /* Erbil */
+            T_EQ_INT(e->num_mentions, 2);          /* the repeated lede */
+            T_EQ_INT(e->n_mentions, 2);
+            if (e->n_mentions == 2)
+                T_OK(e->mentions[0].sentence < e->mentions[1].sentence);
+        }
+        if (!strcmp(e->source, "IMGMUSISI") &&
+            (!strcmp(root, "18") || !strcmp(root, "19"))) {
+            attacks++;
+            T_EQ_STR(e->place.admin_code, "IQ.13"); /* Kirkuk province */
+        }
+        if (starts(e->source, "USA") && starts(e->target, "IRQ") &&
+            (!strcmp(root, "01") || !strcmp(root, "04") ||
+             !strcmp(root, "13")) &&
+            starts(e->sentence_text, "Araji's visit")) {
+            call++;
+            T_EQ_STR(e->event_date, "2019-09-29");
+        }
+    }
+    T_EQ_INT(visit, 1);
+    T_OK(attacks >= 1);
+    T_EQ_INT(call, 1);
+    if (t_failures)
+        dump(r);
+    kb_result_free(r);
+    kb_article_reader_free(ar);
+    free(buf);
+}
+
+static void test_story_discard(void)
+{
+    /* a sports story: the Phoenix discards drop the whole article */
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text("Cup final",
+                       "Iraq beat Iran 2-1 in the Asian Cup football final "
+                       "on Sunday.\n\nThe Iraqi president praised the team.\n",
+                       "2019-10-01", 0, r), KB_OK);
+    T_EQ_INT(kb_result_count(r), 0);
+    kb_result_free(r);
+}
+
+static void test_future_and_pronoun(void)
+{
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL,
+                       "Iraqi President Barham Salih met the Turkish foreign "
+                       "minister in Baghdad on Monday.\n\n"
+                       "He will visit Iran next week.\n",
+                       "2019-10-02", 0, r), KB_OK);
+    int met = 0;
+    for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *e = kb_result_event(r, i);
+        T_OK(e->sentence != 2); /* a plan, not an event */
+        if (starts(e->source, "IRQ") && starts(e->target, "TUR")) {
+            met++;
+            T_EQ_STR(e->event_date, "2019-09-30");
+        }
+    }
+    T_EQ_INT(met, 1);
+    if (t_failures)
+        dump(r);
+    kb_result_free(r);
+}
+
+static void test_merge_across_batch(void)
+{
+    const char *body = "Iraqi President Barham Salih met the Turkish foreign "
+                       "minister in Baghdad on Monday.\n";
+    kb_result *r1 = kb_result_new(NULL), *r2 = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL, body, "2019-10-02", 0, r1), KB_OK);
+    T_EQ_INT(code_text(NULL, body, "2019-10-02", 0, r2), KB_OK);
+    T_OK(kb_result_count(r1) > 0);
+    kb_merger *m = kb_merger_new(0);
+    T_EQ_INT(kb_merger_add(m, r1), KB_OK);
+    size_t after_one = kb_merger_count(m);
+    T_EQ_INT(kb_merger_add(m, r2), KB_OK);
+    T_EQ_INT(kb_merger_count(m), after_one); /* all duplicates */
+    const kb_event *e = kb_merger_event(m, 0);
+    T_OK(e != NULL);
+    if (e) {
+        T_EQ_INT(e->num_mentions, 2);
+        T_EQ_INT(e->num_articles, 1); /* both articles are called "t" */
+    }
+    kb_result_free(r1);
+    kb_result_free(r2);
+    kb_merger_free(m);
+}
+
+static void test_no_merge(void)
+{
+    const char *body = "Iraqi President Barham Salih met the Turkish foreign "
+                       "minister in Baghdad on Monday.\n\n"
+                       "Iraqi President Barham Salih met the Turkish foreign "
+                       "minister in Baghdad on Monday.\n";
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL, body, "2019-10-02", 0, r), KB_OK);
+    size_t merged = kb_result_count(r);
+    T_EQ_INT(code_text(NULL, body, "2019-10-02", KB_CODE_NO_MERGE, r), KB_OK);
+    T_EQ_INT(kb_result_count(r), 2 * merged);
+    kb_result_free(r);
+}
+
+static void test_errors(void)
+{
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL, "Text.", NULL, 0, r), KB_ERR_INVALID);
+    T_EQ_INT(code_text(NULL, "Text.", "2019-13-01", 0, r), KB_ERR_INVALID);
+    T_EQ_INT(code_text(NULL, "", "2019-10-01", 0, r), KB_OK);
+    T_EQ_INT(kb_result_count(r), 0);
+    kb_result_free(r);
+}
+
+int main(void)
+{
+    if (!load_all())
+        return 1;
+    T_RUN(test_sample_article);
+    T_RUN(test_story_discard);
+    T_RUN(test_future_and_pronoun);
+    T_RUN(test_merge_across_batch);
+    T_RUN(test_no_merge);
+    T_RUN(test_errors);
+    kb_gazetteer_free(geo);
+    kb_model_free(model);
+    kb_dict_free(dict);
+    return t_done();
+}
