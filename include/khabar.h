@@ -253,7 +253,7 @@ typedef struct kb_reader_options {
                             worker threads */
 } kb_reader_options;
 
-/* "xml", "conllu", "text", "jsonl" (or "auto") -> *out; KB_ERR_INVALID
+/* "xml", "conllu", "text", "jsonl", "html" (or "auto") -> *out; KB_ERR_INVALID
  * otherwise. */
 KB_API kb_status kb_input_format_parse(const char *name, kb_input_format *out);
 

@@ -272,6 +272,14 @@ static kb_status fail(kb_error *err, const kb_article *a, kb_status st,
     return st;
 }
 
+/* A mention that can be where an event happened: not a demonym, an
+ * adjective, a qualifier or a person's name. */
+static int usable(const kbi_geo_mention *m)
+{
+    return !(m->flags & (KBI_GEO_M_DEMONYM | KBI_GEO_M_ADJ |
+                         KBI_GEO_M_QUALIFIER | KBI_GEO_M_PERSON));
+}
+
 static const char *const locative_words[] = {
     "in", "at", "near", "inside", "outside", "across", "throughout",
     "around", "from", NULL};
@@ -287,8 +295,7 @@ static int32_t event_place(const kb_gazetteer *g, const kbi_sentence *s,
 {
     int32_t best = -1, rank = 0;
     for (size_t i = 0; i < n; i++) {
-        if (m[i].flags & (KBI_GEO_M_DEMONYM | KBI_GEO_M_ADJ |
-                          KBI_GEO_M_QUALIFIER))
+        if (!usable(&m[i]))
             continue;
         int r = 1;
         int32_t p = m[i].tok_start - 1;
@@ -371,9 +378,21 @@ static void place_events(actx *x)
         kb_event *e = &x->out->events[i];
         const struct splaces *sp = &x->places[e->sentence - 1];
         kb_place p;
+        int found = 0;
         if (sp->at >= 0 &&
             kbi_geo_resolve(x->geo, &sp->m[sp->at], sp->m, sp->n, &p)) {
             p.rule = sp->locative ? "locative" : "sentence";
+            found = 1;
+        }
+        /* the chosen mention may not resolve (a small town whose country
+         * the article never names): any other place of the sentence */
+        for (size_t k = 0; !found && k < sp->n; k++)
+            if ((int32_t)k != sp->at && usable(&sp->m[k]) &&
+                kbi_geo_resolve(x->geo, &sp->m[k], sp->m, sp->n, &p)) {
+                p.rule = "sentence";
+                found = 1;
+            }
+        if (found) {
             e->place = p;
         } else if (dateline.name) {
             e->place = dateline;

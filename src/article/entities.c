@@ -297,12 +297,20 @@ static const char *const org_words[] = {
     "COMMUNITY", "CABINET", "MILITIA", "BUREAU", "SERVICE", "SERVICES",
     NULL};
 
-static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
-                              const char *code, const char *title)
+/* Is words [b, e) the name of an organisation or a place? */
+static int org_name(const words *w, int b, int e)
 {
     for (int i = b; i < e; i++)
         if (in_list(w->up[i], org_words))
-            return KB_OK; /* "United Nations" is nobody's name */
+            return 1;
+    return 0;
+}
+
+static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
+                              const char *code, const char *title)
+{
+    if (org_name(w, b, e))
+        return KB_OK; /* "United Nations" is nobody's name */
     char fold[128], name[256] = "";
     for (int i = b; i < e; i++)
         snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s",
@@ -768,7 +776,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             kb_status r = KB_OK;
             const char *title = title_of(E->a, E->d, &w);
             note_unknown(E, s, i, &w, 2); /* "Iraqi President Barham Salih" */
-            if (name_run(E->d, &w, &b, &e) >= 2)
+            if (name_run(E->d, &w, &b, &e) >= 2 && !org_name(&w, b, e))
                 r = learn_person(E, &w, b, e, ne->code, title);
             else
                 r = learn_code(E, ne->code, group_code(ne->code), title);

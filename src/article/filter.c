@@ -160,6 +160,12 @@ static const topic_word topic_words[] = {
     {"winds", T_WEATHER}, {"rain", T_WEATHER}, {"earthquake", T_WEATHER},
     {"forecasters", T_WEATHER}, {"mph", T_WEATHER}, {"typhoon", T_WEATHER},
     {"flooding", T_WEATHER}, {"climate", T_WEATHER},
+    {"earthquake", T_WEATHER}, {"earthquakes", T_WEATHER},
+    {"quake", T_WEATHER}, {"quakes", T_WEATHER}, {"aftershock", T_WEATHER},
+    {"aftershocks", T_WEATHER}, {"tsunami", T_WEATHER},
+    {"cyclone", T_WEATHER}, {"tornado", T_WEATHER},
+    {"landslide", T_WEATHER}, {"mudslide", T_WEATHER},
+    {"avalanche", T_WEATHER}, {"wildfire", T_WEATHER},
     /* entertainment */
     {"film", T_SHOW}, {"movie", T_SHOW}, {"actor", T_SHOW},
     {"actress", T_SHOW}, {"singer", T_SHOW}, {"album", T_SHOW},
@@ -310,6 +316,10 @@ const char *kbi_topic_other(const char *s, size_t n, int sentence)
 {
     int count[NTOPICS] = {0};
     count_topics(s, n, count);
+    /* a sentence about a quake or a storm: what it kills is not an actor's
+     * deed, whatever the story is about */
+    if (sentence && count[T_WEATHER] > 0 && count[T_POLITICS] <= 2)
+        return topic_names[T_WEATHER];
     return judge(count, sentence ? 3 : 2);
 }
 
@@ -448,7 +458,8 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
             if (g >= 0 && in_list(s->toks[g].upper, unreal_heads))
                 return "complement";
         }
-        if (!rel_is(ht, "conj"))
+        /* "will have to recognize": the mood of the verb it completes */
+        if (!rel_is(ht, "conj") && !rel_is(ht, "xcomp"))
             break;
         h = ht->head;
     }

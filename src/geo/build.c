@@ -508,6 +508,12 @@ static kb_status collect_names(kbi_geo_builder *b, kb_error *err)
             }
         }
     }
+    /* stop phrases are keys even when they name nothing, so that the
+     * matcher can step over them whole ("Latin America") */
+    for (size_t i = 0; i < b->nstops; i++)
+        if (!push_name(b, b->stops[i], b->stops[i], KBI_GEO_STOPONLY_ENTRY,
+                       KBI_GEO_K_NAME))
+            return nomem(err);
     /* aliases and demonyms of existing entries */
     for (size_t i = 0; i < b->naliases; i++) {
         const balias *al = &b->aliases[i];
@@ -562,6 +568,7 @@ static void builder_free(kbi_geo_builder *b)
     free(b->sup);
     free(b->aliases);
     free(b->names);
+    free(b->stops);
     kbi_map_free(&b->stop);
     kbi_map_free(&b->common);
     kbi_map_free(&b->country_ix);

@@ -68,6 +68,8 @@ typedef struct kbi_geo_builder {
     balias *aliases;
     size_t naliases, alcap;
     kbi_map stop, common;    /* folded words */
+    const char **stops;      /* the stop words, in file order */
+    size_t nstops, stopcap;
     kbi_map country_ix, admin1_ix, admin2_ix; /* code -> index */
     bname *names;
     size_t nnames, ncap;
@@ -110,9 +112,10 @@ static inline kbi_geo_ranges kbi_geo_ranges_of(const kbi_geo_builder *b)
     return r;
 }
 
-/* The entry of a name that only marks a KBI_GEO_KEY_LOWSTART key (no
- * posting). */
+/* The entry of a name that only marks a KBI_GEO_KEY_LOWSTART key, and of
+ * a stop phrase that names nothing ("Latin America"): no posting. */
 #define KBI_GEO_LOWSTART_ENTRY UINT32_MAX
+#define KBI_GEO_STOPONLY_ENTRY (UINT32_MAX - 1)
 
 /* "Korea (Republic of)" -> "Korea", "Korea (North)" -> "North Korea",
  * "Palestine, State of" -> "Palestine" (build.c). */

@@ -560,6 +560,12 @@ kb_status kbi_geo_read_words(kbi_geo_builder *b, const char *path,
         char *k = kbi_arena_strndup(&b->a, f, fl);
         if (!k || !kbi_map_put(lexicon ? &b->common : &b->stop, k, fl, 1))
             return nomem(path, err);
+        if (!lexicon) {
+            if (!kbi_vec_reserve(NULL, (void **)&b->stops, &b->stopcap,
+                                 b->nstops + 1, sizeof *b->stops))
+                return nomem(path, err);
+            b->stops[b->nstops++] = k;
+        }
     }
     return KB_OK;
 }

@@ -217,6 +217,8 @@ static kb_status make_sections(kbi_geo_builder *b, sections *S, pool *pl,
                 flags |= KBI_GEO_KEY_LOWSTART;
                 continue;
             }
+            if (b->names[j].entry == KBI_GEO_STOPONLY_ENTRY)
+                continue;
             if (j > i && b->names[j].entry == b->names[j - 1].entry)
                 continue;
             uint32_t p = b->names[j].entry | (uint32_t)b->names[j].kind << 24;

@@ -5,9 +5,10 @@
  * followed by a capital; or any word when a lower-case supplement phrase
  * such as "disputed territories" starts there), the longest run of at most
  * MAX_WORDS tokens whose folded text is a gazetteer key, then:
- *   - a division word after the name ("Kirkuk province", "X Governorate",
- *     "district", "county", "state", "region", ...) joins the mention and
- *     flags it DIVISION/DISTRICT; so does "province of" before it;
+ *   - a division word after a name that has divisions ("Kirkuk
+ *     province", "X Governorate", "district", "county", "state",
+ *     "region", ...) joins the mention and flags it DIVISION/DISTRICT;
+ *     "province of X", "governor of X", "the state of X" flag X DIVISION;
  *   - a name followed by ", " and a country or first-level division that
  *     contains one of its candidates gets that mention as its qualifier
  *     ("Paris, Texas", "Tripoli, Lebanon");
@@ -19,35 +20,48 @@
  *      institutions, "Read", "More", "Editing") alone;
  *   R2 a name right after a title ("President", "Minister", "Mr.",
  *      "spokesman", ...): a person ("President Barham Salih");
- *   R3 a name right after another capitalised proper noun that is not a
- *      place, a direction ("Northern") or "The": a surname or the second
- *      word of a name ("Barham Salih", "Mike Pompeo");
+ *   R3 a name right after another capitalised noun or adjective that is
+ *      not a place mention, a country, a demonym or a direction
+ *      ("Northern"): a surname or the second word of a name ("Barham
+ *      Salih", "Mike Pompeo"; the tagger calls "Ian" an adjective);
  *   R4 a name right before another capitalised word or a number: part of
  *      an organisation or a person ("Washington Post", "Kurdistan 24",
- *      "Jordan Henderson") - unless that word is a title or a noun that
- *      keeps the place ("Kirkuk Governor", "Baghdad Airport", "Mosul
- *      Dam"), or the name is a country (then flagged ADJ: "US Secretary");
+ *      "Jordan Henderson", "Georgia Tech") - unless that word is a title
+ *      or a noun that keeps the place ("Kirkuk Governor", "Baghdad
+ *      Airport", "Mosul Dam"; flagged ADJ after a title), or the name is a
+ *      country before an institution or a title ("US Army", "US
+ *      Secretary": flagged ADJ);
  *   R5 at the start of a sentence (or after a quote or colon): a common
  *      word or a word the tagger does not call a proper noun;
  *   R6 a common English word (KBI_GEO_KEY_COMMON: "Mobile", "Reading",
  *      "Split") needs evidence that it is a place: a locative preposition
- *      before it ("in Mobile") or a qualifier after it ("Mobile, Alabama");
+ *      before it ("in Mobile"), "the town of" before it, or a qualifier
+ *      after it ("Mobile, Alabama");
  *   R7 an all-capitals word of at most four letters is an acronym ("KRG",
  *      "PMF") unless it names a country ("US", "UAE");
- *   R8 a word known only as a GeoNames alternate name of places under
- *      30,000 people needs the evidence of R6 ("Chavez").
+ *   R8 a one-word name whose places all have fewer than 30,000 people
+ *      (a known population) or that is only a GeoNames alternate name of
+ *      such places ("Wanda", Argentina; "Chavez", an alternate name of a
+ *      Mexican town), without the evidence of R6, is returned flagged
+ *      WEAK: it resolves only when the rest of the article names its
+ *      country ("Houthis attacked Marib" in an article about Yemen).
+ * A stop phrase is stepped over whole ("Latin America" is not America).
  * Names rejected by R2 and R3 are returned flagged PERSON (never
  * resolved), so that the context can refuse the same name elsewhere in
- * the article ("Ian Thorpe ... won by Thorpe"). "governor of X", "province
- * of X", "the state of X" make X a division.
- * Countries and demonyms are not subject to R3, R4 and R6; a country used
- * as a modifier ("US interests", "Iraq's army") is flagged ADJ, a demonym
- * DEMONYM: weak evidence, for the context, not an event location. */
+ * the article ("Ian Thorpe ... won by Thorpe").
+ * Countries and demonyms are not subject to R2, R3, R6 and R8; a country
+ * used as a modifier ("US interests", "Iraq's army") is flagged ADJ, a
+ * demonym DEMONYM: weak evidence, for the context, not an event location.
+ * A name some entry has as a demonym is a demonym unless a place of at
+ * least 30,000 people has it as its own name ("Thai", "German"). */
 #include "geo.h"
 
 #include <string.h>
 
-enum { MAX_WORDS = 6 };
+enum {
+    MAX_WORDS = 6, /* the longest name tried, in tokens */
+    SMALL = 30000  /* R8: a place this small needs locative evidence */
+};
 
 /* ---- word classes ------------------------------------------------------- */
 
@@ -83,6 +97,7 @@ static const char *const TITLES[] = {
     "correspondent", "editor", "analyst", "professor", "prof.", "coach",
     "striker", "midfielder", "defender", "goalkeeper", "player", "singer",
     "actor", "actress", "star", "manager", "ceo", "founder", "mullah",
+    "sheriff", "attorney", "prosecutor", "councillor", "councilor",
     "cleric", "mufti", "patriarch", "rabbi", "saint", "st.", NULL};
 
 /* Capitalised words after a name that keep it a place. */
@@ -207,6 +222,34 @@ static int proper(const kbi_token *t)
                        strcmp(t->xpos, "NNPS") == 0);
 }
 
+/* Could the capitalised word before a name be a first name (or the first
+ * part of a longer name)? A noun or adjective by its tag - the tagger
+ * calls some first names adjectives ("Ian") - but not a direction
+ * ("Northern"), not a demonym or country ("Iraqi", "US"), not a verb of a
+ * title-case headline. `low` is the lower-cased form. */
+static int first_name(const kb_gazetteer *g, const kbi_token *t,
+                      const char *low)
+{
+    static const char *const TAGS[] = {"NNP", "NNPS", "NN", "NNS", "JJ",
+                                       "FW", NULL};
+    if (!is_cap(t->form) || !t->xpos || !in_list(t->xpos, TAGS) ||
+        in_list(low, LEFT_OK))
+        return 0;
+    kbi_geo_key k;
+    if (kbi_geo_lookup(g, t->form, strlen(t->form), &k))
+        for (uint32_t j = 0; j < k.n; j++) {
+            uint32_t e;
+            int kind;
+            kbi_geo_entry en;
+            if (kbi_geo_key_cand(g, &k, j, &e, &kind) &&
+                (kind == KBI_GEO_K_DEMONYM ||
+                 (kbi_geo_entry_get(g, e, &en) &&
+                  en.feature == KBI_GEO_COUNTRY)))
+                return 0;
+        }
+    return 1;
+}
+
 /* Tokens after which a word is sentence-initial. */
 static int opener(const char *f)
 {
@@ -244,7 +287,7 @@ typedef struct keyinfo {
 static void key_info(const kb_gazetteer *g, const kbi_geo_key *k,
                      keyinfo *ki)
 {
-    int other = 0, dem = 0;
+    int other = 0, dem = 0, named = 0;
     memset(ki, 0, sizeof *ki);
     ki->alt_only = 1;
     for (uint32_t j = 0; j < k->n; j++) {
@@ -261,6 +304,8 @@ static void key_info(const kb_gazetteer *g, const kbi_geo_key *k,
         other = 1;
         if (kind != KBI_GEO_K_ALT)
             ki->alt_only = 0;
+        if (kind == KBI_GEO_K_NAME && en.population >= SMALL)
+            named = 1;
         if (en.population > ki->max_pop)
             ki->max_pop = en.population;
         if (en.feature == KBI_GEO_COUNTRY)
@@ -271,7 +316,10 @@ static void key_info(const kb_gazetteer *g, const kbi_geo_key *k,
         if (en.flags & KBI_GEO_E_LOWER)
             ki->lower = 1;
     }
-    ki->demonym = dem && !other;
+    /* a demonym unless a sizeable place has it as its own name ("Thai" is
+     * an alternate name of a Malaysian town, "German" a parish of the Isle
+     * of Man) */
+    ki->demonym = dem && !named;
     ki->alt_only &= other;
 }
 
@@ -279,7 +327,7 @@ static void key_info(const kb_gazetteer *g, const kbi_geo_key *k,
 
 typedef struct raw {
     kbi_geo_mention m;
-    int need_qual;   /* R6: keep only with a qualifier */
+    int need_qual;   /* R6: dropped unless qualified; R8 (2): WEAK */
     int country;
 } raw;
 
@@ -399,7 +447,7 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
         return 1;
     }
     if (divword) {
-        if (ki->division || !weak) {
+        if (ki->division) {
             r->m.tok_end = j + 1;
             r->m.flags |= KBI_GEO_M_DIVISION |
                           (district ? KBI_GEO_M_DISTRICT : 0);
@@ -415,10 +463,8 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
                                              NULL};
         char p2[32];
         lower(T[i - 2].form, p2, sizeof p2);
-        if (in_list(p2, BEFORE)) {
+        if (in_list(p2, BEFORE))
             r->m.flags |= KBI_GEO_M_DIVISION;
-            return 1;
-        }
     }
     /* R1 */
     if ((k->flags & KBI_GEO_KEY_STOP) && !country)
@@ -440,8 +486,8 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
         return 1;
     }
     /* R3 */
-    if (!initial && i > 0 && i != prev_mention_end && is_cap(T[i - 1].form) &&
-        proper(&T[i - 1]) && !in_list(prev, LEFT_OK) && !country)
+    if (!initial && i > 0 && i != prev_mention_end && !country &&
+        first_name(g, &T[i - 1], prev))
         return 2;
     /* R4 */
     if (j < n && (is_cap(T[j].form) || is_number(T[j].form)) &&
@@ -466,14 +512,16 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
          strcmp(T[j - 1].deprel, "amod") == 0 ||
          strcmp(T[j - 1].deprel, "nmod:poss") == 0))
         r->m.flags |= KBI_GEO_M_ADJ;
-    /* R6: "in Mobile", "the town of Hit", or a qualifier; R8: the same
-     * for a word known only as an alternate name of small places ("Chavez"
-     * is one of a Mexican town's) */
-    if (((k->flags & KBI_GEO_KEY_COMMON) ||
-         (ki->alt_only && ki->max_pop < 30000)) &&
-        !country && single && !locative && !place_of(T, i))
-        r->need_qual = 1;
-    (void)g;
+    /* R6: "in Mobile", "the town of Hit", or a qualifier (else dropped);
+     * R8: the same for small places and alternate names of small places
+     * (else WEAK) */
+    if (!country && single && !locative && !place_of(T, i) &&
+        !(r->m.flags & KBI_GEO_M_DIVISION)) {
+        if (k->flags & KBI_GEO_KEY_COMMON)
+            r->need_qual = 1;
+        else if (ki->max_pop < SMALL && (ki->alt_only || ki->max_pop > 0))
+            r->need_qual = 2;
+    }
     return 1;
 }
 
@@ -572,7 +620,10 @@ kb_status kbi_geo_find(const kb_gazetteer *g, const kbi_sentence *s,
             if (!name_shape(s, i, j, ki.lower))
                 continue;
             int v = judge(g, s, i, j, &k, &ki, prev_end, &r[nr]);
-            if (v) {
+            if (!v && (k.flags & KBI_GEO_KEY_STOP) && j - i > 1) {
+                i = j - 1; /* a stop phrase: step over it */
+                found = 1;
+            } else if (v) {
                 if (v == 2)
                     r[nr].m.flags = KBI_GEO_M_PERSON;
                 r[nr].m.start = s->toks[i].start;
@@ -598,7 +649,8 @@ kb_status kbi_geo_find(const kb_gazetteer *g, const kbi_sentence *s,
             q->flags |= KBI_GEO_M_QUALIFIER;
         }
     }
-    /* drop R6 matches without a qualifier, renumbering qualifiers */
+    /* without a qualifier, R6 matches are dropped and R8 matches become
+     * WEAK (renumbering qualifiers) */
     kbi_geo_mention *m = kbi_arena_alloc(a, (nr ? nr : 1) * sizeof *m);
     int32_t *map = kbi_arena_alloc(a, (nr ? nr : 1) * sizeof *map);
     if (!m || !map)
@@ -606,8 +658,10 @@ kb_status kbi_geo_find(const kb_gazetteer *g, const kbi_sentence *s,
     size_t k = 0;
     for (size_t x = 0; x < nr; x++) {
         map[x] = -1;
-        if (r[x].need_qual && r[x].m.qualifier < 0)
+        if (r[x].need_qual == 1 && r[x].m.qualifier < 0)
             continue;
+        if (r[x].need_qual == 2 && r[x].m.qualifier < 0)
+            r[x].m.flags |= KBI_GEO_M_WEAK;
         map[x] = (int32_t)k;
         m[k] = r[x].m;
         m[k].text = r[x].m.end > r[x].m.start && text

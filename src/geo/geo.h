@@ -156,10 +156,15 @@ enum {
     KBI_GEO_M_LOWER = 32,    /* a lower-case phrase ("disputed areas"):
                                 only KBI_GEO_E_LOWER entries apply */
     KBI_GEO_M_LOCATIVE = 64, /* after "in", "at", "near", "from", ... */
-    KBI_GEO_M_PERSON = 128   /* NOT a place: a name after a title or a
+    KBI_GEO_M_PERSON = 128,  /* NOT a place: a name after a title or a
                                 first name ("Ian Thorpe"); kept so that the
                                 context knows the name is a person's, and
                                 never resolved */
+    KBI_GEO_M_WEAK = 256     /* a common word or a small town's name
+                                without a locative preposition before it
+                                ("Wanda", "Marib"): resolves only when
+                                other names of the article support its
+                                country; adds no evidence */
 };
 
 typedef struct kbi_geo_mention {

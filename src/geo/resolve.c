@@ -9,16 +9,23 @@
  *            often than the division of the same name); a supplement place
  *            +1; an alternate name -0.5, a derived name -0.7
  *   context  evidence from the article's OTHER names (never the mention's
- *            own, so "Georgia" cannot vote for itself): its country +3 when
- *            named at all, plus up to +1.5 as it dominates the article (half
- *            of that for divisions); its admin1 +2
+ *            own, so "Georgia" cannot vote for itself): its country up to
+ *            +2 (by the weight of the evidence, 1 for a place named) plus
+ *            up to +1 as it dominates the article's countries (half of
+ *            that for divisions); its admin1 up to +2.5 (an admin1 itself
+ *            counts as its own admin1: "Atlanta" votes for Georgia the
+ *            state)
  *   qualifier "Paris, Texas": +6 for the candidates inside the qualifier
- * Filters come first: a division mention ("Kirkuk province") keeps only
- * divisions and regions when it has any; a demonym keeps countries; a
- * lower-case phrase keeps the supplement phrases; a supplement place marked
- * "context" needs its country in the context. The best score wins; ties go
- * to the lower entry index (divisions, then countries, then cities by
- * GeoNames id), so the choice is deterministic.
+ * Filters come first: a PERSON mention, or a name the article uses for a
+ * person and that has no locative preposition before it, resolves to
+ * nothing; a division mention ("Kirkuk province") keeps only divisions and
+ * regions when it has any, "X district"/"X County" only second-level
+ * divisions when it has any; a qualifier keeps countries and admin1s; a
+ * demonym keeps countries; a lower-case phrase keeps the supplement
+ * phrases; a supplement place marked "context" and any candidate of a WEAK
+ * mention need their country named elsewhere in the article. The best
+ * score wins; ties go to the lower entry index (divisions, then countries,
+ * then cities by GeoNames id), so the choice is deterministic.
  *
  * A mention adds evidence when its candidates agree on a country by these
  * priors (99% of the weight 10^score in one country): weight 1, or 0.5 for
@@ -27,8 +34,6 @@
 #include "geo.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char *const FEATURES[] = {"city", "admin1", "admin2",
@@ -135,22 +140,31 @@ static int allowed(const kbi_geo_mention *m, const kbi_geo_entry *e,
         !(e->feature == KBI_GEO_ADMIN1 || e->feature == KBI_GEO_ADMIN2 ||
           e->feature == KBI_GEO_REGION))
         return 0;
+    /* "X district", "X County": the second-level division when there is
+     * one */
+    if ((m->flags & KBI_GEO_M_DISTRICT) && (has_div & 2) &&
+        e->feature != KBI_GEO_ADMIN2)
+        return 0;
     return 1;
 }
 
+/* Which kinds of division a key names: 1 admin1 or region, 2 admin2. */
 static int has_division(const kb_gazetteer *g, const kbi_geo_key *k)
 {
+    int r = 0;
     for (uint32_t j = 0; j < k->n; j++) {
         uint32_t e;
         int kind;
         kbi_geo_entry en;
-        if (kbi_geo_key_cand(g, k, j, &e, &kind) &&
-            kind != KBI_GEO_K_DEMONYM && kbi_geo_entry_get(g, e, &en) &&
-            (en.feature == KBI_GEO_ADMIN1 || en.feature == KBI_GEO_ADMIN2 ||
-             en.feature == KBI_GEO_REGION))
-            return 1;
+        if (!kbi_geo_key_cand(g, k, j, &e, &kind) ||
+            kind == KBI_GEO_K_DEMONYM || !kbi_geo_entry_get(g, e, &en))
+            continue;
+        if (en.feature == KBI_GEO_ADMIN1 || en.feature == KBI_GEO_REGION)
+            r |= 1;
+        else if (en.feature == KBI_GEO_ADMIN2)
+            r |= 2;
     }
-    return 0;
+    return r;
 }
 
 /* Is entry e inside a candidate of the qualifier mention q? */
@@ -176,6 +190,13 @@ static int qualified(const kb_gazetteer *g, const kbi_geo_entry *e,
     return 0;
 }
 
+/* A WEAK mention needs the article to name its country elsewhere. */
+static int supported(const weights *w, const kbi_geo_entry *e)
+{
+    return e->country >= 0 && e->country < 256 &&
+           w->country[e->country] >= 0.5f;
+}
+
 static int64_t choose(const kb_gazetteer *g, const weights *w,
                       const kbi_geo_mention *m, const kbi_geo_mention *qual,
                       int use_context)
@@ -194,15 +215,13 @@ static int64_t choose(const kb_gazetteer *g, const weights *w,
         if (!kbi_geo_key_cand(g, &k, j, &ei, &kind) ||
             !kbi_geo_entry_get(g, ei, &e) || !allowed(m, &e, kind, has_div, w))
             continue;
+        if ((m->flags & KBI_GEO_M_WEAK) && !supported(w, &e))
+            continue;
         double s = prior(&e, kind);
         if (use_context)
             s += context_bonus(w, &e);
         if (qual && qualified(g, &e, qual))
             s += 6.0;
-        if (getenv("KB_GEO_DEBUG"))
-            fprintf(stderr, "    cand %u %s %s f=%d pop=%u kind=%d prior=%.2f "
-                    "score=%.2f\n", ei, e.name, e.admin_code ? e.admin_code : "-",
-                    e.feature, e.population, kind, prior(&e, kind), s);
         if (s > best_s) {
             best_s = s;
             best = ei;
@@ -291,6 +310,8 @@ void kbi_geo_context_add(kbi_geo_context *c, const kbi_geo_mention *m,
     for (size_t i = 0; i < n; i++) {
         kbi_geo_key k;
         if (!kbi_geo_key_get(c->g, m[i].key, &k))
+            continue;
+        if (m[i].flags & KBI_GEO_M_WEAK)
             continue;
         if (m[i].flags & KBI_GEO_M_PERSON) {
             size_t at = c->n;

@@ -39,69 +39,10 @@ kb_status kb_input_format_parse(const char *name, kb_input_format *out)
     return KB_OK;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* CoNLL-U: comment lines, then a line "1<TAB>..." */
-static int looks_conllu(const char *d, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && kbi_isspace((unsigned char)d[i]))
-            i++;
-        if (i < len && d[i] == '#') {
-            while (i < len && d[i] != '\n')
-                i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < len && kbi_isdigit((unsigned char)d[j]))
-            j++;
-        return j > i && j < len && (d[j] == '\t' || d[j] == '-' || d[j] == '.');
-    }
-    return 0;
-}
-
-/* By extension, then by the first bytes; anything else is raw text. */
+/* By extension, then by the first bytes (detect.c). */
 static kb_input_format detect(const char *name, const char *d, size_t len)
 {
-    if (name && (ends_with(name, ".conllu") || ends_with(name, ".conll")))
-        return KB_INPUT_CONLLU;
-    if (name && ends_with(name, ".xml"))
-        return KB_INPUT_XML;
-    if (name && ends_with(name, ".txt"))
-        return KB_INPUT_TEXT;
-    if (name && (ends_with(name, ".jsonl") || ends_with(name, ".json")))
-        return KB_INPUT_JSONL;
-    if (name && (ends_with(name, ".html") || ends_with(name, ".htm")))
-        return KB_INPUT_HTML;
-    size_t i = 0;
-    if (len >= 3 && (unsigned char)d[0] == 0xEF && (unsigned char)d[1] == 0xBB &&
-        (unsigned char)d[2] == 0xBF)
-        i = 3;
-    while (i < len && kbi_isspace((unsigned char)d[i]))
-        i++;
-    if (i < len && d[i] == '<') {
-        static const char *const html[] = {"<!doctype html", "<html"};
-        for (int k = 0; k < 2; k++) {
-            size_t m = strlen(html[k]), j = 0;
-            while (j < m && i + j < len &&
-                   kbi_toupper((unsigned char)d[i + j]) ==
-                       kbi_toupper((unsigned char)html[k][j]))
-                j++;
-            if (j == m)
-                return KB_INPUT_HTML;
-        }
-        return KB_INPUT_XML;
-    }
-    if (i < len && d[i] == '{')
-        return KB_INPUT_JSONL;
-    if (looks_conllu(d, len))
-        return KB_INPUT_CONLLU;
-    return KB_INPUT_TEXT;
+    return kb_input_format_detect(name, d, len);
 }
 
 /* "2019-11-24" or "20191124" -> "20191124"; 0 if malformed. */

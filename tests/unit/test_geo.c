@@ -67,11 +67,22 @@ static size_t find(kbi_arena *a, const char *text, kbi_geo_mention **m)
     return n;
 }
 
+/* The place mention with this text (PERSON mentions are not places). */
 static const kbi_geo_mention *mention(const kbi_geo_mention *m, size_t n,
                                       const char *text)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(m[i].text, text) == 0)
+        if (strcmp(m[i].text, text) == 0 &&
+            !(m[i].flags & KBI_GEO_M_PERSON))
+            return &m[i];
+    return NULL;
+}
+
+static const kbi_geo_mention *person(const kbi_geo_mention *m, size_t n,
+                                     const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(m[i].text, text) == 0 && (m[i].flags & KBI_GEO_M_PERSON))
             return &m[i];
     return NULL;
 }
@@ -259,6 +270,35 @@ static void test_flags(void)
              &m);
     x = mention(m, n, "disputed territories");
     T_OK(x && (x->flags & KBI_GEO_M_LOWER));
+    /* a surname is returned as a PERSON mention that never resolves */
+    n = find(&a, "Fans of pop star Michael Jackson cheered in Athens.", &m);
+    x = person(m, n, "Jackson");
+    kbi_geo_context c;
+    kbi_geo_context_init(&c, G);
+    kbi_geo_context_add(&c, m, n);
+    kb_place p;
+    T_OK(x && !kbi_geo_resolve(&c, x, m, n, &p));
+    T_OK(mention(m, n, "Athens") != NULL);
+    /* ... and the same name elsewhere in the article is his, unless a
+     * locative preposition says otherwise */
+    n = find(&a, "The verdict on Jackson is due on Monday.", &m);
+    x = mention(m, n, "Jackson");
+    T_OK(x && !kbi_geo_resolve(&c, x, m, n, &p));
+    n = find(&a, "The team trained in Jackson.", &m);
+    x = mention(m, n, "Jackson");
+    T_OK(x && (x->flags & KBI_GEO_M_LOCATIVE) &&
+         kbi_geo_resolve(&c, x, m, n, &p) && p.geonameid == 4431410);
+    /* a small town's name without "in", "near", ... is WEAK: it resolves
+     * only when the article names its country elsewhere */
+    n = find(&a, "Houthi fighters attacked Marib on Monday.", &m);
+    x = mention(m, n, "Marib");
+    kbi_geo_context_init(&c, G);
+    kbi_geo_context_add(&c, m, n);
+    T_OK(x && (x->flags & KBI_GEO_M_WEAK) && !kbi_geo_resolve(&c, x, m, n, &p));
+    kbi_geo_mention *m2;
+    size_t n2 = find(&a, "Yemen's government appealed for help.", &m2);
+    kbi_geo_context_add(&c, m2, n2);
+    T_OK(x && kbi_geo_resolve(&c, x, m, n, &p) && p.geonameid == 72968);
     /* an empty sentence */
     kbi_sentence s;
     memset(&s, 0, sizeof s);
