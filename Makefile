@@ -98,6 +98,14 @@ valgrind: $(B)/khabar
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    --error-exitcode=9 -q $(B)/khabar code --date 2019-11-24 \
 	    tests/text/sample-article.txt > /dev/null 2>&1
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=9 -q $(B)/khabar actors --unknown --min 1 -j 2 \
+	    --date 2019-11-24 tests/text/sample-article.txt \
+	    tests/data/articles/news.html > /dev/null 2>&1
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=9 -q $(B)/khabar code --format gdelt-mentions \
+	    tests/data/articles/articles.jsonl > /dev/null 2>&1 || \
+	    [ $$? -ne 9 ]
 	@echo "valgrind: no errors, no leaks"
 
 check:

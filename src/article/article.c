@@ -466,15 +466,14 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
     if (!tmp->rejection &&
         kbi_claims(x->c->dict, &sent, x->ents, tmp) != KB_OK)
         return fail(err, x->a, KB_ERR_NOMEM, "out of memory");
-    if (x->c->unknown && !tmp->rejection && kbi_entities_stream(x->ents)) {
+    if (x->c->unknown && !tmp->rejection) {
         kb_unknown u;
         memset(&u, 0, sizeof u);
         u.doc_id = x->doc_id;
         u.sentence = (int)si + 1;
         u.sentence_text = stext;
-        for (int k = 0; kbi_entities_unknown(x->ents, k,
-                                             kbi_entities_stream(x->ents),
-                                             &u.name, &u.code, &u.evidence);
+        for (int k = 0; kbi_entities_unknown(x->ents, k, &u.name, &u.code,
+                                             &u.evidence);
              k++)
             x->c->unknown(x->c->unknown_user, &u);
     }

@@ -35,15 +35,12 @@ const char *kbi_entities_token(const kbi_entities *E, int32_t tok,
                                const char **text);
 
 /* The i-th name of the last sentence the dictionaries did not know, with
- * the code the article gave it (NULL if none) and how; 0 past the end.
- * Valid while that sentence's result lives. */
-int kbi_entities_unknown(const kbi_entities *E, int i, const kbi_stream *st,
-                         const char **name, const char **code,
-                         const char **evidence);
+ * the code the article gave it (NULL if none) and how; 0 past the end or
+ * when the hook did not see the sentence. */
+int kbi_entities_unknown(const kbi_entities *E, int i, const char **name,
+                         const char **code, const char **evidence);
 /* Forgets the last sentence (call before coding the next one). */
 void kbi_entities_next_sentence(kbi_entities *E);
-/* The stream of the last sentence the hook saw, or NULL. */
-const kbi_stream *kbi_entities_stream(const kbi_entities *E);
 
 /* ---- claims.c --------------------------------------------------------- */
 

@@ -55,9 +55,11 @@ struct kbi_entities {
     struct unk {
         int32_t ne, b, e;      /* NE and its name words [b, e) */
         const char *name;
+        const char *code, *evidence; /* set when the sentence is done */
     } unk[MAX_UNKNOWN];
     int nunk;
-    const kbi_stream *stream; /* the last sentence's, while it lives */
+    int hooked;               /* the hook saw the last sentence */
+    const kbi_sentence *sent; /* the sentence being hooked */
 };
 
 kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d)
@@ -69,6 +71,23 @@ kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d)
     e->d = d;
     e->last_person = e->last_group = -1;
     return e;
+}
+
+/* The ASCII letter under a letter of U+00C0..U+017F ("Ç" C, "ş" s,
+ * "ğ" g, "ü" u), 0 for others. */
+static int latin_base(unsigned cp)
+{
+    static const char base[] =
+        /* U+00C0 */ "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs"
+        /* U+00E0 */ "aaaaaaaceeeeiiiidnooooo/ouuuuyty"
+        /* U+0100 */ "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"
+        /* U+0120 */ "GgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlL"
+        /* U+0140 */ "lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"
+        /* U+0160 */ "SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    if (cp < 0xC0 || cp > 0x17F)
+        return 0;
+    int c = base[cp - 0xC0];
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? c : 0;
 }
 
 size_t kbi_fold_name(const char *s, size_t n, char *out, size_t size)
@@ -84,10 +103,17 @@ size_t kbi_fold_name(const char *s, size_t n, char *out, size_t size)
     }
     for (size_t i = 0; i < n && w + 1 < size; i++) {
         int c = (unsigned char)s[i];
+        if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < n) {
+            /* Latin-1 and Latin Extended-A letters: their base letter */
+            unsigned cp = ((unsigned)(c & 0x1F) << 6) |
+                          ((unsigned char)s[i + 1] & 0x3F);
+            c = latin_base(cp);
+            i++;
+        }
         if (c >= 'a' && c <= 'z')
             c -= 'a' - 'A';
         if (c < 'A' || c > 'Z')
-            continue; /* apostrophes, hyphens, non-ASCII letters */
+            continue; /* apostrophes, hyphens, other letters */
         if (w > 0 && out[w - 1] == c && strchr("AEIOU", c))
             continue; /* Aaraji -> Araji */
         out[w++] = (char)c;
@@ -363,12 +389,25 @@ static kb_status learn_code(kbi_entities *E, const char *code, int group,
 
 /* The most recent person whose surname (folded) is one of the phrase's
  * proper nouns, or -1. A first name alone is not enough. */
+/* Does word i of w start with a capital letter in the text? */
+static int capitalised(const kbi_entities *E, const words *w, int i)
+{
+    int32_t t = w->tok[i];
+    if (!E->sent || t < 0 || t >= E->sent->ntoks || !E->sent->toks[t].form)
+        return 0;
+    int c = (unsigned char)E->sent->toks[t].form[0];
+    return (c >= 'A' && c <= 'Z') || c == 0xC3 || c == 0xC4 || c == 0xC5;
+}
+
 static int find_person(const kbi_entities *E, const words *w)
 {
     char fold[128];
     int best = -1;
     for (int i = 0; i < w->n; i++) {
-        if (!is_proper(w->tag[i]) || in_list(w->up[i], calendar))
+        /* unknown names are often mistagged ("Al-Kadhimi" NN): any
+         * capitalised word may be a known surname */
+        if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
+            in_list(w->up[i], calendar))
             continue;
         if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 3)
             continue;
@@ -439,7 +478,7 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
         return 1;
     const char *head = head_noun(w);
     if (head && in_list(head, group_nouns) && ne->code &&
-        strcmp(ne->code, "---") == 0) {
+        (strcmp(ne->code, "---") == 0 || group_code(ne->code))) {
         k = E->last_group;
         if (k >= 0 && E->sentence - E->v[k].seen <= 5)
             return set_code(st, ne, E->v[k].code, "the group named before:",
@@ -471,6 +510,13 @@ static int resolve_title(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
         const ent *x = &E->v[j];
         if (x->title && words_within(title, x->title) &&
             !uncoded(x->code) && E->sentence - x->seen <= 10) {
+            /* "President Fuat Oktay" is not the president named before */
+            char fold[128];
+            if (names > 0 && x->person && x->nkeys > 0 &&
+                kbi_fold_name(w->up[nend - 1], strlen(w->up[nend - 1]), fold,
+                              sizeof fold) >= 3 &&
+                strcmp(fold, x->keys[0]) != 0)
+                continue;
             const char *code = x->code;
             if (!set_code(st, ne, code, "the title named before:",
                           x->name ? x->name : x->code))
@@ -690,16 +736,14 @@ static void note_unknown(kbi_entities *E, const kbi_sentence *s, int32_t ne,
     E->nunk++;
 }
 
-int kbi_entities_unknown(const kbi_entities *E, int i, const kbi_stream *st,
-                         const char **name, const char **code,
-                         const char **evidence)
+int kbi_entities_unknown(const kbi_entities *E, int i, const char **name,
+                         const char **code, const char **evidence)
 {
-    if (i < 0 || i >= E->nunk)
+    if (!E->hooked || i < 0 || i >= E->nunk)
         return 0;
-    const kbi_ne *ne = &st->nes[E->unk[i].ne];
     *name = E->unk[i].name;
-    *code = uncoded(ne->code) ? NULL : ne->code;
-    *evidence = *code ? ne->entry : NULL;
+    *code = E->unk[i].code;
+    *evidence = E->unk[i].evidence;
     return 1;
 }
 
@@ -710,7 +754,8 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
     E->sentence++;
     E->day = day;
     E->nunk = 0;
-    E->stream = st;
+    E->hooked = 1;
+    E->sent = s;
     words w, pw;
     kbi_ne *prev = NULL;
     for (int32_t i = 0; i < st->nne; i++) {
@@ -785,17 +830,23 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         }
         prev = ne;
     }
+    /* the codes the unknown names ended with (the stream dies with the
+     * coder's call) */
+    for (int k = 0; k < E->nunk; k++) {
+        const kbi_ne *ne = &st->nes[E->unk[k].ne];
+        E->unk[k].code = uncoded(ne->code) ? NULL
+                                           : kbi_arena_strdup(E->a, ne->code);
+        E->unk[k].evidence = E->unk[k].code && ne->entry
+                                 ? kbi_arena_strdup(E->a, ne->entry) : NULL;
+    }
     return map_tokens(E, st, s);
 }
 
-const kbi_stream *kbi_entities_stream(const kbi_entities *E)
-{
-    return E->stream;
-}
 
 void kbi_entities_next_sentence(kbi_entities *E)
 {
-    E->stream = NULL;
+    E->hooked = 0;
+    E->sent = NULL;
     E->nunk = 0;
     E->ntok = 0;
 }
