@@ -117,6 +117,42 @@ static int32_t verb_token(const kbi_sentence *s, const char *verb)
     return -1;
 }
 
+static int rel(const kbi_token *t, const char *r)
+{
+    return t->deprel && strcmp(t->deprel, r) == 0;
+}
+
+/* A passive verb whose grammatical subject (any word of it) gave the
+ * event's source ("a man was shot dead by troops": the man is the one
+ * shot). Returns 1 when the by-phrase gave the target (swap them), 2 when
+ * there is no by-phrase (drop: the doer is unknown), 0 otherwise. */
+static int passive_subject(const actx *x, const kbi_sentence *s, int32_t v,
+                           const kb_event *e)
+{
+    if (v < 0)
+        return 0;
+    int by_source = 0, agent = 0, agent_target = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        /* the top of k's chain of heads below v */
+        int32_t h = k, steps = 0;
+        while (h >= 0 && s->toks[h].head != v && steps++ < s->ntoks)
+            h = s->toks[h].head;
+        if (h < 0 || s->toks[h].head != v)
+            continue;
+        const char *c = kbi_entities_token(x->ents, k, NULL);
+        if (rel(&s->toks[h], "nsubj:pass") && c && !strcmp(c, e->source))
+            by_source = 1;
+        if (rel(&s->toks[h], "obl:agent")) {
+            agent = 1;
+            if (c && !strcmp(c, e->target))
+                agent_target = 1;
+        }
+    }
+    if (!by_source)
+        return 0;
+    return agent_target ? 1 : agent ? 0 : 2;
+}
+
 /* Appends the events of one coded sentence to x->out with the article's
  * fields and each event's own date: that of the expression in its verb's
  * clause. An event told as a plan or as history (a future or an old
@@ -136,6 +172,9 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         if (kbi_figurative_force(src->code, src->source, src->target) ||
             kbi_business_only(src->source, src->target))
             continue; /* "targeting small businesses", company deals */
+        int voice = passive_subject(x, sent, v, src);
+        if (voice == 2)
+            continue; /* "was killed in an airstrike": the victim did nothing */
         const kbi_date *d = kbi_dates_event(sent, dts, v);
         if (d && (d->flags & (KBI_DATE_FUTURE | KBI_DATE_HISTORIC)))
             continue;
@@ -148,6 +187,14 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         kb_event *e = kbi_result_add(x->out);
         if (!e || !kbi_event_copy(&x->out->arena, e, src))
             return KB_ERR_NOMEM;
+        if (voice == 1) { /* the by-phrase did it */
+            const char *t;
+            t = e->source, e->source = e->target, e->target = t;
+            t = e->source_text, e->source_text = e->target_text,
+            e->target_text = t;
+            t = e->source_entry, e->source_entry = e->target_entry,
+            e->target_entry = t;
+        }
         const char *verbal = kbi_verbal_attack(e->code, e->source, e->verb);
         if (verbal)
             e->code = verbal; /* "launched an attack on the government" */

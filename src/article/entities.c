@@ -128,10 +128,27 @@ typedef struct words {
     const char *up[MAX_WORDS];  /* upper-case words */
     const char *tag[MAX_WORDS];
     int32_t tok[MAX_WORDS];     /* their tokens, -1 when made up */
+    uint8_t cap[MAX_WORDS];     /* a capitalised content word not first in
+                                   its sentence: a name, whatever its tag */
     int n;
 } words;
 
-static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w)
+/* Unknown names are often mistagged ("al-Kadhimi" NN, "Abdul-Mahdi"
+ * RB): a capitalised noun, adjective, adverb, verb or number word inside
+ * the sentence counts as a name word too. */
+static int cap_word(const kbi_sentence *s, int32_t t, const char *tag)
+{
+    if (!s || t <= 0 || t >= s->ntoks || !s->toks[t].form)
+        return 0;
+    int c = (unsigned char)s->toks[t].form[0];
+    if (!((c >= 'A' && c <= 'Z') || c == 0xC3 || c == 0xC4 || c == 0xC5))
+        return 0;
+    return tag[0] == 'N' || tag[0] == 'J' || tag[0] == 'R' ||
+           tag[0] == 'V' || strcmp(tag, "CD") == 0;
+}
+
+static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w,
+                     const kbi_sentence *s)
 {
     w->n = 0;
     for (int32_t i = ne->start + 1; i < ne->end && w->n < MAX_WORDS; i++)
@@ -139,6 +156,7 @@ static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w)
             w->up[w->n] = st->items[i].text;
             w->tag[w->n] = st->items[i].tag ? st->items[i].tag : "";
             w->tok[w->n] = st->items[i].tok;
+            w->cap[w->n] = (uint8_t)cap_word(s, w->tok[w->n], w->tag[w->n]);
             w->n++;
         }
 }
@@ -211,8 +229,8 @@ static int name_run(const kb_dict *d, const words *w, int *b, int *e)
     int best = 0;
     for (int i = 0; i < w->n;) {
         int j = i;
-        while (j < w->n && is_proper(w->tag[j]) && !dict_word(d, w->up[j]) &&
-               !in_list(w->up[j], calendar))
+        while (j < w->n && (is_proper(w->tag[j]) || w->cap[j]) &&
+               !dict_word(d, w->up[j]) && !in_list(w->up[j], calendar))
             j++;
         if (j - i > best) {
             best = j - i;
@@ -597,14 +615,17 @@ static kb_status join_split(kbi_entities *E, kbi_stream *st, kbi_ne *a,
         all.up[all.n] = wa->up[i];
         all.tag[all.n] = wa->tag[i];
         all.tok[all.n] = wa->tok[i];
+        all.cap[all.n] = wa->cap[i];
     }
     all.up[all.n] = "OF";
     all.tok[all.n] = -1;
+    all.cap[all.n] = 0;
     all.tag[all.n++] = "IN";
     for (int i = 0; i < wb->n; i++, all.n++) {
         all.up[all.n] = wb->up[i];
         all.tag[all.n] = wb->tag[i];
         all.tok[all.n] = wb->tok[i];
+        all.cap[all.n] = wb->cap[i];
     }
     const char *code = NULL, *entry = NULL;
     kb_status r = kbi_code_words(E->d, all.up, all.n, day, st->arena, &code,
@@ -764,7 +785,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             prev = NULL;
             continue;
         }
-        ne_words(st, ne, &w);
+        ne_words(st, ne, &w, s);
         if (w.n == 0)
             continue;
         if (locative_place(st, ne, &w)) {
@@ -774,7 +795,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             continue;
         }
         if (prev) {
-            ne_words(st, prev, &pw);
+            ne_words(st, prev, &pw, s);
             if (split_name(st, prev, &pw, ne, &w)) {
                 kb_status r = join_split(E, st, prev, &pw, ne, &w, day);
                 if (r != KB_OK)
@@ -783,7 +804,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         }
         /* apposition: title, name / name, title */
         if (prev && apposed(st, prev, ne)) {
-            ne_words(st, prev, &pw);
+            ne_words(st, prev, &pw, s);
             if (!uncoded(prev->code) && uncoded(ne->code) &&
                 all_name(E->d, &w)) {
                 if (!set_code(st, ne, prev->code, "apposition to", prev->text) ||
@@ -801,7 +822,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         /* a title right before a name: "Prime Minister | Barzani" */
         if (prev && uncoded(ne->code) && !uncoded(prev->code) &&
             adjacent(st, prev, ne) && all_proper(E->d, &w)) {
-            ne_words(st, prev, &pw);
+            ne_words(st, prev, &pw, s);
             if (title_of(E->a, E->d, &pw) && name_words(E->d, &pw) == 0) {
                 note_unknown(E, s, i, &w, 1);
                 if (!set_code(st, ne, prev->code, "titled", prev->text) ||

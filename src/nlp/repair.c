@@ -9,7 +9,8 @@
  * finds no event. When the root is an adjective or a noun and one of its
  * dependents is a verb that heads a clause of its own (a subject or an
  * object, no subordinating "mark", no relative pronoun, not after the
- * copula), that verb becomes the root:
+ * copula; a relative clause under a noun root is taken for one only when
+ * its subject is a relative pronoun), that verb becomes the root:
  *   - an adjective root before the verb modifies the next noun
  *     (amod);
  *   - a noun root before the verb is its subject (nsubj), unless the verb
@@ -105,7 +106,7 @@ static void rewire(kbi_sentence *s)
         if (t->head != r || !is_verb(t) ||
             !(rel_is(t, "csubj") || rel_is(t, "acl") ||
               rel_is(t, "parataxis") || rel_is(t, "dep")) ||
-            rel_is(t, "acl:relcl") || child(s, k, "mark") >= 0)
+            child(s, k, "mark") >= 0)
             continue;
         int32_t subj = child(s, k, "nsubj");
         if (subj >= 0 && s->toks[subj].xpos &&

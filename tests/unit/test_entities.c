@@ -30,7 +30,7 @@
 /* Percent of cases that must be right: 39 of 87 (44.8%) were when the
  * cases were written (2026-11-26; docs/accuracy.md, "Actors beyond the
  * dictionary"). Raise it as entities.c and the parser improve. */
-#define MIN_ACCURACY 50.0
+#define MIN_ACCURACY 58.0
 #define MIN_CASES 60
 
 enum { NCOLS = 5, MAX_EXPECT = 8 };
