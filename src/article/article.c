@@ -39,9 +39,9 @@ typedef struct actx {
     kbi_text_doc doc;
     kbi_entities *ents;
     int32_t anchor;       /* date of the last dated event, -1 */
+    kb_config config;     /* the coder's, with clause_sources set */
     /* places: the article's context, and per sentence its mentions and
      * the one its events happened at (-1 none) */
-    kb_config config;     /* the coder's, with clause_sources set */
     kbi_geo_context *geo;
     struct splaces {
         kbi_geo_mention *m;
@@ -449,6 +449,17 @@ static void place_events(actx *x)
     }
 }
 
+/* A dateline or a lead credit: not coded, but its place, if it names
+ * one, is where the article was written. */
+static void dateline(actx *x, int32_t si, kbi_arena *sa)
+{
+    kbi_sentence ds;
+    kbi_arena_reset(sa);
+    if (x->geo && !x->geo->has_dateline &&
+        kbi_pipeline_sentence(x->c->model, &x->doc, si, sa, &ds) == KB_OK)
+        kbi_geo_dateline(x->geo, &ds, x->text, &x->out->work);
+}
+
 /* Codes sentence si. Parse failures are reported and skipped. */
 static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
                           kb_error *err)
@@ -626,24 +637,13 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
     for (int32_t i = 0; i < x.doc.nsents && st == KB_OK && !out->rejection;
          i++) {
         const kbi_text_sentence *se = &x.doc.sents[i];
-        if (se->flags & KBI_TEXT_SENT_DATELINE) {
-            kbi_sentence ds;
-            kbi_arena_reset(&sa);
-            if (x.geo && !x.geo->has_dateline &&
-                kbi_pipeline_sentence(c->model, &x.doc, i, &sa, &ds) == KB_OK)
-                kbi_geo_dateline(x.geo, &ds, text, &out->work);
+        if (se->start >= x.body_start &&
+            ((se->flags & KBI_TEXT_SENT_DATELINE) || se->end <= x.credit_end)) {
+            dateline(&x, i, &sa); /* "ERBIL (Kurdistan 24) -", "Reuters" */
             continue;
         }
         if (se->start < x.body_start)
             continue; /* the title */
-        if (se->end <= x.credit_end) { /* "Reuters", "WASHINGTON" */
-            kbi_sentence ds;
-            kbi_arena_reset(&sa);
-            if (x.geo && !x.geo->has_dateline &&
-                kbi_pipeline_sentence(c->model, &x.doc, i, &sa, &ds) == KB_OK)
-                kbi_geo_dateline(x.geo, &ds, text, &out->work);
-            continue;
-        }
         if (!(c->flags & KB_CODE_ALL_LINES) &&
             kbi_topic_other(text + se->start, se->end - se->start, 1))
             continue; /* a sentence about the game */

@@ -13,11 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundled.h"
 #include "t.h"
 #include "khabar.h"
 
-#define DICT KB_DATADIR "/dict/"
-#define OWN KB_DATADIR "/khabar/"
 #define SAMPLE KB_DATADIR "/../tests/text/sample-article.txt"
 
 static kb_dict *dict;
@@ -26,20 +25,10 @@ static kb_gazetteer *geo;
 
 static int load_all(void)
 {
-    kb_dict_files f;
-    memset(&f, 0, sizeof f);
-    f.verbs = DICT "CAMEO.2.0.txt";
-    f.verbs_supplement = OWN "Khabar.verbs.txt";
-    f.actors[0] = OWN "Khabar.actors.txt";
-    f.actors[1] = DICT "Phoenix.Countries.actors.txt";
-    f.actors[2] = DICT "Phoenix.International.actors.txt";
-    f.actors[3] = DICT "Phoenix.MilNonState.actors.txt";
-    f.agents = DICT "Phoenix.agents.txt";
-    f.agents_supplement = OWN "Khabar.agents.txt";
-    f.discards = DICT "Phoenix.discards.txt";
+    if (!load_bundled("test_article", &dict))
+        return 0;
     kb_error err;
-    if (kb_dict_load(&f, NULL, &dict, &err) != KB_OK ||
-        kb_model_load(NULL, &model, &err) != KB_OK ||
+    if (kb_model_load(NULL, &model, &err) != KB_OK ||
         kb_gazetteer_load(NULL, &geo, &err) != KB_OK) {
         char buf[1024];
         fprintf(stderr, "test_article: %s\n", kb_error_format(&err, buf, sizeof buf));
