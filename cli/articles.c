@@ -25,6 +25,9 @@ typedef struct ajob {
     size_t ndiag;       /* sentences reported by diag */
     char *diag;         /* their messages, newline-separated */
     size_t diaglen;
+    kb_unknown *unk;    /* names the dictionaries lack, copied, handed on
+                           in input order */
+    size_t nunk, capunk;
 } ajob;
 
 typedef struct apool {
@@ -38,6 +41,14 @@ static char *sdup(const char *s) { return s ? strdup(s) : NULL; }
 
 static void job_free(ajob *j)
 {
+    for (size_t k = 0; k < j->nunk; k++) {
+        free((char *)j->unk[k].name);
+        free((char *)j->unk[k].code);
+        free((char *)j->unk[k].evidence);
+        free((char *)j->unk[k].doc_id);
+        free((char *)j->unk[k].sentence_text);
+    }
+    free(j->unk);
     free((char *)j->a.id);
     free((char *)j->a.date);
     free((char *)j->a.title);
@@ -94,6 +105,38 @@ static void job_diag(void *user, const kb_error *e)
     j->ndiag++;
 }
 
+/* unknown-name sink of one job: copies, handed on in input order */
+static void job_unknown(void *user, const kb_unknown *u)
+{
+    ajob *j = user;
+    if (j->nunk == j->capunk) {
+        size_t cap = j->capunk ? j->capunk * 2 : 16;
+        kb_unknown *v = realloc(j->unk, cap * sizeof *v);
+        if (!v)
+            return;
+        j->unk = v;
+        j->capunk = cap;
+    }
+    kb_unknown *c = &j->unk[j->nunk];
+    *c = *u;
+    c->name = sdup(u->name);
+    c->code = sdup(u->code);
+    c->evidence = sdup(u->evidence);
+    c->doc_id = sdup(u->doc_id);
+    c->sentence_text = sdup(u->sentence_text);
+    if ((u->name && !c->name) || (u->code && !c->code) ||
+        (u->evidence && !c->evidence) || (u->doc_id && !c->doc_id) ||
+        (u->sentence_text && !c->sentence_text)) {
+        free((char *)c->name);
+        free((char *)c->code);
+        free((char *)c->evidence);
+        free((char *)c->doc_id);
+        free((char *)c->sentence_text);
+        return;
+    }
+    j->nunk++;
+}
+
 static void *worker(void *arg)
 {
     apool *p = arg;
@@ -103,7 +146,12 @@ static void *worker(void *arg)
             break;
         ajob *j = &p->jobs[i];
         kb_error err;
-        if (kb_code_article(p->c, &j->a, job_diag, j, j->res, &err) != KB_OK) {
+        kb_coder c = *p->c;
+        if (c.unknown) { /* collected per job, passed on in order */
+            c.unknown = job_unknown;
+            c.unknown_user = j;
+        }
+        if (kb_code_article(&c, &j->a, job_diag, j, j->res, &err) != KB_OK) {
             char buf[1024];
             kb_error_format(&err, buf, sizeof buf);
             size_t n = strlen(buf) + 64;
@@ -163,6 +211,8 @@ static int flush(apool *p, kbc_run *run)
         ajob *j = &p->jobs[i];
         if (j->diag)
             fprintf(stderr, "%s", j->diag);
+        for (size_t k = 0; k < j->nunk; k++)
+            p->c->unknown(p->c->unknown_user, &j->unk[k]);
         run->errors += j->ndiag;
         if (j->err) {
             fprintf(stderr, "%s: %s\n", run->prog, j->err);
@@ -178,7 +228,10 @@ static int flush(apool *p, kbc_run *run)
                 run->events += n;
             } else if (run->merger) {
                 if (kb_merger_add(run->merger, j->res) != KB_OK) {
-                    fprintf(stderr, "%s: out of memory\n", run->prog);
+                    fprintf(stderr, "%s: article %s: out of memory while "
+                                    "merging its events\n", run->prog,
+                            j->a.id ? j->a.id : "?");
+                    run->errors++;
                     bad = 1;
                 }
             } else {

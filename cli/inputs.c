@@ -1,7 +1,8 @@
 /* inputs.c - see inputs.h. */
-#define _DEFAULT_SOURCE /* DT_DIR and friends are not needed: stat is used */
+#define _DEFAULT_SOURCE /* lstat */
 #include <dirent.h>
 #include <glob.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,8 +34,11 @@ static int by_name(const void *a, const void *b)
 /* Every regular file below dir, hidden ones left out, in name order. */
 static int walk(kbc_inputs *in, const char *dir, int depth)
 {
-    if (depth > 64)
+    if (depth > 64) {
+        fprintf(stderr, "khabar: %s: directories nested too deep (over 64), "
+                        "not read\n", dir);
         return 1;
+    }
     DIR *d = opendir(dir);
     if (!d)
         return push(in, dir); /* reported when opened */
@@ -69,9 +73,11 @@ static int walk(kbc_inputs *in, const char *dir, int depth)
     if (n)
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (ok && stat(names[i], &st) == 0) {
-            if (S_ISDIR(st.st_mode))
+        struct stat st, lst;
+        /* a link to a file is read; a link to a directory is not
+         * followed (it may loop back) */
+        if (ok && lstat(names[i], &lst) == 0 && stat(names[i], &st) == 0) {
+            if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
                 ok = walk(in, names[i], depth + 1);
             else if (S_ISREG(st.st_mode))
                 ok = push(in, names[i]);

@@ -1,6 +1,7 @@
 /* inputs.h - the CLI's list of input files: files, directories (every
- * regular file below, in name order), globs the shell did not expand, and
- * "-" for standard input. */
+ * regular file below, in name order; links to directories are not
+ * followed), globs the shell did not expand, and "-" for standard
+ * input. */
 #ifndef KB_CLI_INPUTS_H
 #define KB_CLI_INPUTS_H
 

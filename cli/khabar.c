@@ -594,8 +594,10 @@ static int cmd_code(int argc, char **argv)
     memset(&in, 0, sizeof in);
     for (int i = 1; i < argc; i++) {
         int k = dict_option(&o, argc, argv, &i);
-        if (k < 0)
+        if (k < 0) {
+            kbc_inputs_free(&in);
             return EXIT_USAGE;
+        }
         if (k)
             continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -835,8 +837,10 @@ static int cmd_actors(int argc, char **argv)
     memset(&in, 0, sizeof in);
     for (int i = 1; i < argc; i++) {
         int k = dict_option(&o, argc, argv, &i);
-        if (k < 0)
+        if (k < 0) {
+            kbc_inputs_free(&in);
             return EXIT_USAGE;
+        }
         if (k)
             continue;
         const char *a = argv[i];
@@ -893,7 +897,14 @@ static int cmd_actors(int argc, char **argv)
     if (d && kb_model_load(model_path, &model, &err) != KB_OK)
         print_error(&err);
     kbc_unknowns *table = kbc_unknowns_new();
+    /* places are not actors to add: the gazetteer tells them apart */
+    kb_gazetteer *geo = NULL;
+    if (d && model && kb_gazetteer_load(NULL, &geo, &err) != KB_OK) {
+        print_error(&err);
+        geo = NULL;
+    }
     if (!d || !model || !table) {
+        kb_gazetteer_free(geo);
         if (!table)
             fprintf(stderr, "%s: out of memory\n", prog);
         kbc_unknowns_free(table);
@@ -908,6 +919,7 @@ static int cmd_actors(int argc, char **argv)
     memset(&coder, 0, sizeof coder);
     coder.dict = d;
     coder.model = model;
+    coder.geo = geo;
     coder.unknown = kbc_unknowns_add;
     coder.unknown_user = table;
     kbc_run run;
@@ -961,6 +973,7 @@ static int cmd_actors(int argc, char **argv)
         bad = 1;
     }
     kbc_unknowns_free(table);
+    kb_gazetteer_free(geo);
     kb_model_free(model);
     kb_dict_free(d);
     kbc_inputs_free(&in);

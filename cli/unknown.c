@@ -209,6 +209,8 @@ size_t kbc_unknowns_write(const kbc_unknowns *t, FILE *f, size_t min,
             break;
         const counted *sp = most(u->spell, MAX_VARIANTS);
         const counted *cd = most(u->code, MAX_CODES);
+        if (!sp)
+            continue; /* its spelling could not be kept (out of memory) */
         fputc('\n', f);
         for (const char *p = sp->s; *p; p++) {
             int c = (unsigned char)*p;

@@ -469,10 +469,14 @@ KB_API kb_status kb_code_article(const kb_coder *c, const kb_article *a,
                                  kb_result *out, kb_error *err);
 
 /* Merges events across a batch of articles, GDELT style: duplicates (same
- * event date, source, target and code) become one event whose mentions
- * list every sentence, with num_mentions, num_sources and num_articles;
- * the kept event is the first one added. Events are returned in the order
- * they were first added. */
+ * event date, source, target, code and place; without the place under
+ * KB_MERGE_ONE_A_DAY) become one event whose mentions list every
+ * sentence, with num_mentions, num_sources and num_articles; the kept
+ * event is the first one added. Events are returned in the order they
+ * were first added. The merger copies the events' strings, except the
+ * pattern (the kb_dict's) and the place names (the kb_gazetteer's): those
+ * must outlive it. A pointer from kb_merger_event is valid until the next
+ * kb_merger_add or kb_merger_free. */
 typedef struct kb_merger kb_merger;
 enum { KB_MERGE_ONE_A_DAY = 1 /* key without the place: the Phoenix filter */ };
 KB_API kb_merger *kb_merger_new(unsigned flags);

@@ -500,5 +500,18 @@ has "$OUT" "MIKE_POMPEO"
 run actors "$TXT"
 status 2
 has "$ERR" "--unknown"
+# the same list whatever the thread count; a link back up a directory tree
+# is not followed
+run actors --unknown --min 1 -j 1 --date 2019-10-01 "$TXT" "$TMP/dir"
+status 0
+cp "$OUT" "$TMP/u1"
+run actors --unknown --min 1 -j 3 --date 2019-10-01 "$TXT" "$TMP/dir"
+status 0
+cmp -s "$TMP/u1" "$OUT" || fail "actors --unknown -j 3 differs from -j 1"
+n=$((n + 1))
+ln -s .. "$TMP/dir/sub/up"
+run code --date 2019-10-02 "$TMP/dir"
+status 0
+has "$ERR" "khabar: 2 articles, "
 
 echo "cli.sh: $n checks passed"

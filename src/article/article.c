@@ -125,13 +125,14 @@ static int rel(const kbi_token *t, const char *r)
 /* A passive verb whose grammatical subject (any word of it) gave the
  * event's source ("a man was shot dead by troops": the man is the one
  * shot). Returns 1 when the by-phrase gave the target (swap them), 2 when
- * there is no by-phrase (drop: the doer is unknown), 0 otherwise. */
+ * it did not (drop: the doer is not among the event's actors), 0 when the
+ * source is not the passive subject. */
 static int passive_subject(const actx *x, const kbi_sentence *s, int32_t v,
                            const kb_event *e)
 {
     if (v < 0)
         return 0;
-    int by_source = 0, agent = 0, agent_target = 0;
+    int by_source = 0, agent_target = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         /* the top of k's chain of heads below v */
         int32_t h = k, steps = 0;
@@ -142,15 +143,12 @@ static int passive_subject(const actx *x, const kbi_sentence *s, int32_t v,
         const char *c = kbi_entities_token(x->ents, k, NULL);
         if (rel(&s->toks[h], "nsubj:pass") && c && !strcmp(c, e->source))
             by_source = 1;
-        if (rel(&s->toks[h], "obl:agent")) {
-            agent = 1;
-            if (c && !strcmp(c, e->target))
-                agent_target = 1;
-        }
+        if (rel(&s->toks[h], "obl:agent") && c && !strcmp(c, e->target))
+            agent_target = 1;
     }
     if (!by_source)
         return 0;
-    return agent_target ? 1 : agent ? 0 : 2;
+    return agent_target ? 1 : 2;
 }
 
 /* Appends the events of one coded sentence to x->out with the article's
@@ -460,6 +458,16 @@ static void dateline(actx *x, int32_t si, kbi_arena *sa)
         kbi_geo_dateline(x->geo, &ds, x->text, &x->out->work);
 }
 
+/* Is name a place the gazetteer knows (a name of its own, not only a
+ * common word)? */
+static int known_place(const actx *x, const char *name)
+{
+    kbi_geo_key k;
+    if (!x->c->geo || !kbi_geo_lookup(x->c->geo, name, strlen(name), &k))
+        return 0;
+    return !(k.flags & (KBI_GEO_KEY_STOP | KBI_GEO_KEY_COMMON)) && k.n > 0;
+}
+
 /* Codes sentence si. Parse failures are reported and skipped. */
 static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
                           kb_error *err)
@@ -533,7 +541,10 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
         for (int k = 0; kbi_entities_unknown(x->ents, k, &u.name, &u.code,
                                              &u.evidence);
              k++)
-            x->c->unknown(x->c->unknown_user, &u);
+            if (!u.code && known_place(x, u.name))
+                continue; /* "Najaf": a place, not an actor to add */
+            else
+                x->c->unknown(x->c->unknown_user, &u);
     }
     st = take_events(x, tmp, si, stext, &sent, &dts);
     return st == KB_OK ? KB_OK : fail(err, x->a, st, "out of memory");

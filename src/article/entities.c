@@ -367,21 +367,28 @@ static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
             E->last_person = k;
             return KB_OK;
         }
-    ent *x = add_ent(E);
-    x->code = kbi_arena_strdup(E->a, code);
-    x->name = kbi_arena_strdup(E->a, name);
-    x->title = title;
-    x->person = 1;
-    x->seen = E->sentence;
-    for (int i = e - 1; i >= b && x->nkeys < 4; i--) { /* surname first */
+    /* built whole before it joins the memory: an entity half made when
+     * memory ran out must not be found later */
+    ent y;
+    memset(&y, 0, sizeof y);
+    y.code = kbi_arena_strdup(E->a, code);
+    y.name = kbi_arena_strdup(E->a, name);
+    y.title = title;
+    y.person = 1;
+    y.seen = E->sentence;
+    if (!y.code || !y.name)
+        return KB_ERR_NOMEM;
+    for (int i = e - 1; i >= b && y.nkeys < 4; i--) { /* surname first */
         if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 3)
             continue;
-        x->keys[x->nkeys] = kbi_arena_strdup(E->a, fold);
-        if (!x->keys[x->nkeys++])
+        y.keys[y.nkeys] = kbi_arena_strdup(E->a, fold);
+        if (!y.keys[y.nkeys++])
             return KB_ERR_NOMEM;
     }
+    ent *x = add_ent(E);
+    *x = y;
     E->last_person = (int)(x - E->v);
-    return x->code && x->name ? KB_OK : KB_ERR_NOMEM;
+    return KB_OK;
 }
 
 static kb_status learn_code(kbi_entities *E, const char *code, int group,
@@ -395,14 +402,17 @@ static kb_status learn_code(kbi_entities *E, const char *code, int group,
                 E->last_group = k;
             return KB_OK;
         }
+    const char *c = kbi_arena_strdup(E->a, code);
+    if (!c)
+        return KB_ERR_NOMEM;
     ent *x = add_ent(E);
-    x->code = kbi_arena_strdup(E->a, code);
+    x->code = c;
     x->title = title;
     x->group = (uint8_t)group;
     x->seen = E->sentence;
     if (group)
         E->last_group = (int)(x - E->v);
-    return x->code ? KB_OK : KB_ERR_NOMEM;
+    return KB_OK;
 }
 
 /* The most recent person whose surname (folded) is one of the phrase's

@@ -157,7 +157,7 @@ static const topic_word topic_words[] = {
     {"products", T_TECH}, {"scientific", T_TECH}, {"biotech", T_TECH},
     /* weather and nature */
     {"hurricane", T_WEATHER}, {"storm", T_WEATHER}, {"tropical", T_WEATHER},
-    {"winds", T_WEATHER}, {"rain", T_WEATHER}, {"earthquake", T_WEATHER},
+    {"winds", T_WEATHER}, {"rain", T_WEATHER},
     {"forecasters", T_WEATHER}, {"mph", T_WEATHER}, {"typhoon", T_WEATHER},
     {"flooding", T_WEATHER}, {"climate", T_WEATHER},
     {"earthquake", T_WEATHER}, {"earthquakes", T_WEATHER},
@@ -211,7 +211,10 @@ static void build_slots(void)
             h = (h + 1) & (SLOTS - 1);
         slots[h].w = w;
         slots[h].len = fl;
-        if (slots[h].n < SLOT_ENTRIES)
+        int seen = 0; /* a word listed twice counts once */
+        for (int k = 0; k < slots[h].n; k++)
+            seen |= strcmp(topic_words[slots[h].e[k]].w, w) == 0;
+        if (!seen && slots[h].n < SLOT_ENTRIES)
             slots[h].e[slots[h].n++] = (uint16_t)t;
     }
 }

@@ -412,7 +412,7 @@ kb_status kbi_verbs_cameo_load2(kbi_load *L, const char *text, size_t len,
     r.pat0 = d->verbs.npatterns;
     d->verbs.dialect = 2;
     kb_status st = read_lines(&r, text, len);
-    if (L2 && (st == KB_OK || (st == KB_ERR_SYNTAX && !d->strict))) {
+    if (L2 && st == KB_OK) {
         /* the supplement: same reader, so a block header met again
          * continues the block of the first file */
         r.L = L2;
