@@ -162,7 +162,9 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
     const kbi_text_sentence *se = &x->doc.sents[si];
     for (size_t i = 0; i < kb_result_count(r); i++) {
         const kb_event *src = kb_result_event(r, i);
-        int32_t v = verb_token(sent, src->verb);
+        int32_t v = kbi_result_token(r, i);
+        if (v < 0 || v >= sent->ntoks)
+            v = verb_token(sent, src->verb);
         if (kbi_unreal(sent, v))
             continue; /* a plan, a denial, a condition, a question */
         if (!strncmp(src->source, "---", 3) && !strncmp(src->target, "---", 3))

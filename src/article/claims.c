@@ -121,7 +121,7 @@ static const char *target_of(const kbi_sentence *s, const kbi_entities *E,
 
 static kb_status emit(kb_result *r, const char *src, const char *src_text,
                       const char *tgt, const char *tgt_text,
-                      const char *code, const char *noun)
+                      const char *code, const char *noun, int32_t tok)
 {
     if (strcmp(src, tgt) == 0)
         return KB_OK;
@@ -142,6 +142,7 @@ static kb_status emit(kb_result *r, const char *src, const char *src_text,
     e->pattern = "claim of responsibility";
     e->source_entry = "article: claimed responsibility";
     e->issues = "";
+    kbi_result_set_token(r, r->n - 1, tok);
     return r->arena.failed ? KB_ERR_NOMEM : KB_OK;
 }
 
@@ -159,7 +160,7 @@ static kb_status claimed(const kb_dict *d, const kbi_sentence *s,
         const char *tgt = code ? target_of(s, E, k, &tt) : NULL;
         if (tgt) {
             kb_status st = emit(r, src, src_text, tgt, tt, code,
-                                s->toks[k].upper);
+                                s->toks[k].upper, k);
             if (st != KB_OK)
                 return st;
         }

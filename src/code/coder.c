@@ -354,6 +354,7 @@ static void emit_event(coder *c, const verb_ctx *v, const side *a, int ia,
     e->target_text = kbi_arena_strdup(ar, text_of(c, tne));
     const kbi_item *vi = &c->st->items[v->verb_item];
     e->verb = kbi_arena_strdup(ar, vi->text);
+    kbi_result_set_token(c->out, c->out->n - 1, vi->tok);
     e->pattern = v->pat ? v->pat->text : NULL;
     e->pattern_file = v->pat ? v->pat->file : NULL;
     e->pattern_line = v->pat ? v->pat->line : 0;

@@ -22,6 +22,7 @@ void kb_result_free(kb_result *r)
     if (!r)
         return;
     kbi_free(r->alloc, r->events, r->cap * sizeof *r->events);
+    kbi_free(r->alloc, r->tok, r->tokcap * sizeof *r->tok);
     kbi_arena_free(&r->arena);
     kbi_arena_free(&r->work);
     kbi_free(r->alloc, r, sizeof *r);
@@ -54,9 +55,23 @@ const char *kb_result_rejection(const kb_result *r)
 kb_event *kbi_result_add(kb_result *r)
 {
     if (!kbi_vec_reserve(r->alloc, (void **)&r->events, &r->cap, r->n + 1,
-                         sizeof *r->events))
+                         sizeof *r->events) ||
+        !kbi_vec_reserve(r->alloc, (void **)&r->tok, &r->tokcap, r->n + 1,
+                         sizeof *r->tok))
         return NULL;
+    r->tok[r->n] = -1;
     kb_event *e = &r->events[r->n++];
     memset(e, 0, sizeof *e);
     return e;
+}
+
+int32_t kbi_result_token(const kb_result *r, size_t i)
+{
+    return r && i < r->n ? r->tok[i] : -1;
+}
+
+void kbi_result_set_token(kb_result *r, size_t i, int32_t tok)
+{
+    if (r && i < r->n)
+        r->tok[i] = tok;
 }
