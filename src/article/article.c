@@ -151,6 +151,53 @@ static int passive_subject(const actx *x, const kbi_sentence *s, int32_t v,
     return agent_target ? 1 : 2;
 }
 
+/* Does token k lie in the subtree of token top? */
+static int below(const kbi_sentence *s, int32_t k, int32_t top)
+{
+    for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+        if (h == top)
+            return 1;
+        h = s->toks[h].head;
+    }
+    return 0;
+}
+
+/* The active subject of verb v says who did it: when the subject names an
+ * actor and the event's source is not that actor ("Tribal elders ...
+ * are negotiating with the kidnappers": source taken from elsewhere), or
+ * the event's target sits inside the subject, the coder read the wrong
+ * phrase. Returns 1 for such an event. */
+static int wrong_subject(const actx *x, const kbi_sentence *s, int32_t v,
+                         const kb_event *e)
+{
+    if (v < 0)
+        return 0;
+    int32_t subj = -1;
+    for (int32_t k = 0; k < s->ntoks && subj < 0; k++)
+        if (s->toks[k].head == v && rel(&s->toks[k], "nsubj"))
+            subj = k;
+    if (subj < 0)
+        return 0;
+    int named = 0, source_in = 0, target_in = 0, target_out = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(x->ents, k, NULL);
+        if (!c)
+            continue;
+        int in = below(s, k, subj);
+        if (in && strncmp(c, "---", 3) != 0)
+            named = 1;
+        if (in && !strcmp(c, e->source))
+            source_in = 1;
+        if (!strcmp(c, e->target)) {
+            if (in)
+                target_in = 1;
+            else
+                target_out = 1;
+        }
+    }
+    return (named && !source_in) || (target_in && !target_out);
+}
+
 /* Appends the events of one coded sentence to x->out with the article's
  * fields and each event's own date: that of the expression in its verb's
  * clause. An event told as a plan or as history (a future or an old
@@ -175,6 +222,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         int voice = passive_subject(x, sent, v, src);
         if (voice == 2)
             continue; /* "was killed in an airstrike": the victim did nothing */
+        if (voice == 0 && strcmp(src->pattern ? src->pattern : "",
+                                 "claim of responsibility") != 0 &&
+            wrong_subject(x, sent, v, src))
+            continue; /* the actors came from the wrong phrases */
         const kbi_date *d = kbi_dates_event(sent, dts, v);
         if (d && (d->flags & (KBI_DATE_FUTURE | KBI_DATE_HISTORIC)))
             continue;
