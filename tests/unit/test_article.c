@@ -226,6 +226,33 @@ static void test_no_merge(void)
     kb_result_free(r);
 }
 
+static void test_passive(void)
+{
+    /* the victim in a passive subject is never the source: with a
+     * by-phrase the doer is, without one there is no event */
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL,
+                       "A man and two women were shot dead by Afghan troops "
+                       "on Saturday.\n\n"
+                       "One of the leaders of the Hamas military wing was "
+                       "killed in an Israeli airstrike in Gaza City on "
+                       "Saturday.\n",
+                       "2019-10-02", 0, r), KB_OK);
+    int shot = 0;
+    for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *e = kb_result_event(r, i);
+        T_OK(e->sentence != 2);
+        if (e->sentence == 1) {
+            shot++;
+            T_OK(starts(e->source, "AFG"));
+        }
+    }
+    T_EQ_INT(shot, 1);
+    if (t_failures)
+        dump(r);
+    kb_result_free(r);
+}
+
 static void test_errors(void)
 {
     kb_result *r = kb_result_new(NULL);
@@ -245,6 +272,7 @@ int main(void)
     T_RUN(test_future_and_pronoun);
     T_RUN(test_merge_across_batch);
     T_RUN(test_no_merge);
+    T_RUN(test_passive);
     T_RUN(test_errors);
     kb_gazetteer_free(geo);
     kb_model_free(model);
