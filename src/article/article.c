@@ -217,8 +217,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         if (!strncmp(src->source, "---", 3) && !strncmp(src->target, "---", 3))
             continue; /* no actor the coder could place */
         if (kbi_figurative_force(src->code, src->source, src->target) ||
-            kbi_business_only(src->source, src->target))
-            continue; /* "targeting small businesses", company deals */
+            kbi_business_only(src->source, src->target) ||
+            kbi_self_statement(src->code, src->source, src->target))
+            continue; /* "targeting small businesses", company deals,
+                         "France said French reporters were alive" */
         int voice = passive_subject(x, sent, v, src);
         if (voice == 2)
             continue; /* "was killed in an airstrike": the victim did nothing */

@@ -87,6 +87,11 @@ const char *kbi_verbal_attack(const char *code, const char *source,
  * political events. */
 int kbi_business_only(const char *source, const char *target);
 
+/* A statement, appeal or intent (01-03) between a country and one of its
+ * own actors, one side being the bare country code ("FRAGOV>FRA"). */
+int kbi_self_statement(const char *code, const char *source,
+                       const char *target);
+
 /* Folds a name for comparison: upper case, ASCII letters only, "AL-" and
  * "EL-" prefixes dropped, apostrophes and hyphens removed, doubled vowels
  * single ("AL-AARAJI" -> "ARAJI"). Returns the length written to out

@@ -546,3 +546,19 @@ const char *kbi_verbal_attack(const char *code, const char *source,
         words |= has_block(source, *b);
     return words ? "111" : NULL; /* criticize or denounce */
 }
+
+/* "France said French reporters were alive", "Palestinian officials say
+ * their leader ...": a statement, an appeal or an intent (CAMEO 01-03)
+ * between two actors of one country, one of them the bare country, is a
+ * country talking about itself, not an event between actors. */
+int kbi_self_statement(const char *code, const char *source,
+                       const char *target)
+{
+    if (!code || !source || !target || code[0] != '0' ||
+        code[1] < '1' || code[1] > '3')
+        return 0;
+    if (strlen(source) < 3 || strlen(target) < 3 ||
+        strncmp(source, "---", 3) == 0 || strncmp(source, target, 3) != 0)
+        return 0;
+    return strlen(source) == 3 || strlen(target) == 3;
+}
