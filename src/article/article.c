@@ -198,6 +198,45 @@ static int wrong_subject(const actx *x, const kbi_sentence *s, int32_t v,
     return (named && !source_in) || (target_in && !target_out);
 }
 
+/* How many heads up from token k to token v (0 when k is v), or -1 when
+ * k is not below v. */
+static int depth_below(const kbi_sentence *s, int32_t k, int32_t v)
+{
+    int d = 0;
+    for (int32_t h = k; h >= 0 && d <= s->ntoks; d++) {
+        if (h == v)
+            return d;
+        h = s->toks[h].head;
+    }
+    return -1;
+}
+
+/* An event other than a statement (CAMEO 01, 02) is done to someone
+ * near its verb: its target's phrase hangs at most three heads below the
+ * verb ("attacked the police stations of the city"). A target found deep
+ * in a clause of a clause ("vetoed a resolution demanding a pullout of
+ * Israeli forces") was not the one acted on. Returns 1 for such an
+ * event. */
+static int far_target(const actx *x, const kbi_sentence *s, int32_t v,
+                      const kb_event *e)
+{
+    if (v < 0 || !e->code || (e->code[0] == '0' &&
+                              (e->code[1] == '1' || e->code[1] == '2')))
+        return 0;
+    int best = -1;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(x->ents, k, NULL);
+        if (!c || strcmp(c, e->target) != 0)
+            continue;
+        int d = depth_below(s, k, v);
+        if (d < 0)
+            return 0; /* outside the verb's clause: not judged here */
+        if (best < 0 || d < best)
+            best = d;
+    }
+    return best > 3;
+}
+
 /* Appends the events of one coded sentence to x->out with the article's
  * fields and each event's own date: that of the expression in its verb's
  * clause. An event told as a plan or as history (a future or an old
@@ -226,7 +265,7 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             continue; /* "was killed in an airstrike": the victim did nothing */
         if (voice == 0 && strcmp(src->pattern ? src->pattern : "",
                                  "claim of responsibility") != 0 &&
-            wrong_subject(x, sent, v, src))
+            (wrong_subject(x, sent, v, src) || far_target(x, sent, v, src)))
             continue; /* the actors came from the wrong phrases */
         const kbi_date *d = kbi_dates_event(sent, dts, v);
         if (d && (d->flags & (KBI_DATE_FUTURE | KBI_DATE_HISTORIC)))
