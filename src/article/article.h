@@ -68,7 +68,8 @@ size_t kbi_lead_credit(char *s, size_t n);
 
 /* Why the event of verb token v did not happen as told: "modal",
  * "negated", "conditional", "question", "complement" (of wanting,
- * planning, denying...), or NULL. */
+ * planning, denying...), "purpose" ("flew in to launch talks"), or
+ * NULL. */
 const char *kbi_unreal(const kbi_sentence *s, int32_t v);
 
 /* Is the event a figure of speech: force (18-20) with a business among

@@ -456,6 +456,13 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
                 return "conditional";
         }
         const kbi_token *ht = &s->toks[h];
+        /* "flew to Abidjan to launch talks": a purpose, not a deed */
+        if ((rel_is(ht, "advcl") || rel_is(ht, "acl")) && h == v) {
+            for (int32_t k = 0; k < s->ntoks; k++)
+                if (s->toks[k].head == h && rel_is(&s->toks[k], "mark") &&
+                    s->toks[k].upper && strcmp(s->toks[k].upper, "TO") == 0)
+                    return "purpose";
+        }
         if (rel_is(ht, "xcomp") || rel_is(ht, "ccomp")) {
             int32_t g = ht->head;
             if (g >= 0 && in_list(s->toks[g].upper, unreal_heads))
