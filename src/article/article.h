@@ -42,6 +42,22 @@ int kbi_entities_unknown(const kbi_entities *E, int i, const char **name,
 /* Forgets the last sentence (call before coding the next one). */
 void kbi_entities_next_sentence(kbi_entities *E);
 
+/* ---- roles.c: events against the dependency tree ---------------------- */
+
+/* Verb token v is passive and its subject gave the event's source: 1
+ * when the by-phrase gave the target (swap them), 2 when not (drop), 0
+ * when the source is not the passive subject. */
+int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
+                        int32_t v, const kb_event *e);
+/* The active subject of v names an actor other than the source, or holds
+ * the target. */
+int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
+                      int32_t v, const kb_event *e);
+/* A non-statement event whose target hangs more than three heads below
+ * v. */
+int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
+                   const kb_event *e);
+
 /* ---- claims.c --------------------------------------------------------- */
 
 /* Events stated as claims of responsibility ("X claimed responsibility
