@@ -171,6 +171,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         const char *verbal = kbi_verbal_attack(e->code, e->source, e->verb);
         if (verbal)
             e->code = verbal; /* "launched an attack on the government" */
+        const char *seized = kbi_seized_people(e->code, e->source,
+                                               e->target_text);
+        if (seized)
+            e->code = seized; /* "seized four truck drivers" */
         const char *event_date = kbi_arena_strdup(&x->out->arena, iso);
         const char *date_text = dtext ? kbi_arena_strdup(&x->out->arena,
                                                          dtext)

@@ -109,6 +109,13 @@ int kbi_business_only(const char *source, const char *target);
 int kbi_self_statement(const char *code, const char *source,
                        const char *target);
 
+/* "Kidnappers seized four truck drivers": seizure (171, of property)
+ * whose target is people is an abduction (181), or an arrest (173) when
+ * the source is the state's (police, military, government, courts).
+ * Returns the better code, or NULL. */
+const char *kbi_seized_people(const char *code, const char *source,
+                              const char *target_text);
+
 /* Folds a name for comparison: upper case, ASCII letters only, "AL-" and
  * "EL-" prefixes dropped, apostrophes and hyphens removed, doubled vowels
  * single ("AL-AARAJI" -> "ARAJI"). Returns the length written to out

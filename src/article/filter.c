@@ -569,3 +569,43 @@ int kbi_self_statement(const char *code, const char *source,
         return 0;
     return strlen(source) == 3 || strlen(target) == 3;
 }
+
+static const char *const people_nouns[] = {
+    "PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "HOSTAGES",
+    "CIVILIANS", "WORKERS", "DRIVERS", "ENGINEERS", "JOURNALISTS",
+    "REPORTERS", "TOURISTS", "CONTRACTORS", "STUDENTS", "VILLAGERS",
+    "MERCHANTS", "FISHERMEN", "PILGRIMS", "PASSENGERS", "SAILORS",
+    "NATIONALS", "CITIZENS", "RESIDENTS", "FOREIGNERS", "AMERICANS",
+    "BRITONS", "MAN", "WOMAN", "CHILD", "HOSTAGE", "WORKER", "DRIVER",
+    "ENGINEER", "JOURNALIST", "REPORTER", "TOURIST", "CONTRACTOR",
+    "BRITON", "AMERICAN", "NATIONAL", "CITIZEN", "BUSINESSMAN", NULL};
+
+const char *kbi_seized_people(const char *code, const char *source,
+                              const char *target_text)
+{
+    if (!code || strncmp(code, "171", 3) != 0 || !target_text)
+        return NULL;
+    /* a word of the target's phrase names people ("four Jordanian truck
+     * drivers near Baghdad") */
+    int people = 0;
+    char w[64];
+    for (const char *p = target_text; *p && !people;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            people = in_list(w, people_nouns);
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    if (!people)
+        return NULL;
+    static const char *const state[] = {"COP", "MIL", "GOV", "JUD", "SPY",
+                                        NULL};
+    for (const char *const *b = state; source && *b; b++)
+        if (has_block(source, *b))
+            return "173"; /* arrest, detain */
+    return "181"; /* abduct, take hostage */
+}

@@ -253,6 +253,26 @@ static void test_passive(void)
     kb_result_free(r);
 }
 
+static void test_seized_people(void)
+{
+    /* seizing people is abduction (181), not confiscation (171) */
+    kb_result *r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL,
+                       "Gunmen seized four Jordanian truck drivers near "
+                       "Baghdad on Monday.\n",
+                       "2019-10-02", 0, r), KB_OK);
+    int n = 0;
+    for (size_t i = 0; i < kb_result_count(r); i++) {
+        const kb_event *e = kb_result_event(r, i);
+        T_OK(strncmp(e->code, "171", 3) != 0);
+        n += strcmp(e->code, "181") == 0;
+    }
+    T_EQ_INT(n, 1);
+    if (t_failures)
+        dump(r);
+    kb_result_free(r);
+}
+
 static void test_errors(void)
 {
     kb_result *r = kb_result_new(NULL);
@@ -273,6 +293,7 @@ int main(void)
     T_RUN(test_merge_across_batch);
     T_RUN(test_no_merge);
     T_RUN(test_passive);
+    T_RUN(test_seized_people);
     T_RUN(test_errors);
     kb_gazetteer_free(geo);
     kb_model_free(model);
