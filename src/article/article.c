@@ -133,6 +133,8 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             v = verb_token(sent, src->verb);
         if (kbi_unreal(sent, v))
             continue; /* a plan, a denial, a condition, a question */
+        if (kbi_light_default(src->verb, src->pattern))
+            continue; /* "took over as head": no pattern, no event */
         if (!strncmp(src->source, "---", 3) && !strncmp(src->target, "---", 3))
             continue; /* no actor the coder could place */
         if (kbi_figurative_force(src->code, src->source, src->target) ||

@@ -116,6 +116,10 @@ int kbi_self_statement(const char *code, const char *source,
 const char *kbi_seized_people(const char *code, const char *source,
                               const char *target_text);
 
+/* The event is a light verb's block default ("took" 171, "linked" 060)
+ * with no pattern behind it: not an event. */
+int kbi_light_default(const char *verb, const char *pattern);
+
 /* Folds a name for comparison: upper case, ASCII letters only, "AL-" and
  * "EL-" prefixes dropped, apostrophes and hyphens removed, doubled vowels
  * single ("AL-AARAJI" -> "ARAJI"). Returns the length written to out

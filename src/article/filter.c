@@ -609,3 +609,20 @@ const char *kbi_seized_people(const char *code, const char *source,
             return "173"; /* arrest, detain */
     return "181"; /* abduct, take hostage */
 }
+
+/* Light verbs: their block's default code ("TAKE" 171, seize; "LINK"
+ * 060) says nothing when no pattern of the block matched ("took over as
+ * head", "took to the streets", "linked to al Qaeda"). */
+static const char *const light_verbs[] = {
+    "TAKE", "TAKES", "TOOK", "TAKEN", "TAKING", "LINK", "LINKS", "LINKED",
+    "LINKING", "MAKE", "MAKES", "MADE", "MAKING", "GO", "GOES", "WENT",
+    "GONE", "GOING", "GET", "GETS", "GOT", "GETTING", "FACE", "FACES",
+    "FACED", "FACING", "SET", "SETS", "SETTING", "COME", "COMES", "CAME",
+    "COMING", "PUT", "PUTS", "PUTTING", "GIVE", "GIVES", "GAVE", "GIVEN",
+    "GIVING", "HOLD", "HOLDS", "HELD", "HOLDING", "LEAVE", "LEAVES", "LEFT",
+    "LEAVING", "TURN", "TURNS", "TURNED", "TURNING", NULL};
+
+int kbi_light_default(const char *verb, const char *pattern)
+{
+    return !pattern && in_list(verb, light_verbs);
+}
