@@ -126,6 +126,24 @@ int kbi_light_default(const char *verb, const char *pattern);
  * (NUL-terminated, truncated to size - 1). */
 size_t kbi_fold_name(const char *s, size_t n, char *out, size_t size);
 
+/* ---- actor codes -------------------------------------------------------- */
+
+/* No code, or one with no country ("---GOV"). */
+static inline int kbi_uncoded(const char *code)
+{
+    return !code || strncmp(code, "---", 3) == 0;
+}
+
+/* Does the code hold the 3-letter block b at a block boundary? */
+static inline int kbi_code_has_block(const char *code, const char *b)
+{
+    size_t n = code ? strlen(code) : 0;
+    for (size_t off = 0; off + 3 <= n; off += 3)
+        if (strncmp(code + off, b, 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* ---- merge.c ---------------------------------------------------------- */
 
 /* Copies e (its strings and mentions) into arena a; NULL when out of

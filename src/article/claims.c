@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../code/result.h"
+#include "../base/util.h"
 #include "article.h"
 
 static const char *const claim_verbs[] = {
@@ -28,27 +29,12 @@ static const char *const claim_verbs[] = {
     "TAKEN", "TAKING", "ACCEPT", "ACCEPTS", "ACCEPTED", "ADMIT", "ADMITS",
     "ADMITTED", NULL};
 
-static int in_list(const char *w, const char *const *list)
-{
-    for (; w && *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
-static int rel_is(const kbi_token *t, const char *rel)
-{
-    size_t n = strlen(rel);
-    return t->deprel && strncmp(t->deprel, rel, n) == 0 &&
-           (t->deprel[n] == '\0' || t->deprel[n] == ':');
-}
-
 /* Does token i have a child with form w (upper case) and relation rel? */
 static int has_child(const kbi_sentence *s, int32_t i, const char *w,
                      const char *rel)
 {
     for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == i && rel_is(&s->toks[k], rel) &&
+        if (s->toks[k].head == i && kbi_rel_is(&s->toks[k], rel) &&
             s->toks[k].upper && strcmp(s->toks[k].upper, w) == 0)
             return 1;
     return 0;
@@ -57,7 +43,7 @@ static int has_child(const kbi_sentence *s, int32_t i, const char *w,
 static int32_t child(const kbi_sentence *s, int32_t i, const char *rel)
 {
     for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == i && rel_is(&s->toks[k], rel))
+        if (s->toks[k].head == i && kbi_rel_is(&s->toks[k], rel))
             return k;
     return -1;
 }
@@ -87,36 +73,31 @@ static const char *noun_code(const kb_dict *d, const char *upper)
     return NULL;
 }
 
-static int uncoded(const char *code)
-{
-    return !code || strncmp(code, "---", 3) == 0;
-}
-
 /* The target of the claimed noun z, or NULL. */
 static const char *target_of(const kbi_sentence *s, const kbi_entities *E,
                              int32_t z, const char **text)
 {
     for (int32_t k = 0; k < s->ntoks; k++) {
-        if (s->toks[k].head != z || !(rel_is(&s->toks[k], "nmod") ||
-                                      rel_is(&s->toks[k], "obl")))
+        if (s->toks[k].head != z || !(kbi_rel_is(&s->toks[k], "nmod") ||
+                                      kbi_rel_is(&s->toks[k], "obl")))
             continue;
         if (!has_child(s, k, "ON", "case") && !has_child(s, k, "AGAINST", "case"))
             continue;
         const char *c = kbi_entities_token(E, k, text);
-        if (!uncoded(c))
+        if (!kbi_uncoded(c))
             return c;
     }
     int32_t h = s->toks[z].head;
-    if (rel_is(&s->toks[z], "conj") && h >= 0)
+    if (kbi_rel_is(&s->toks[z], "conj") && h >= 0)
         h = s->toks[h].head; /* "attacks and kidnappings" */
-    if (h < 0 || !(rel_is(&s->toks[z], "obj") ||
-                   rel_is(&s->toks[z], "conj")))
+    if (h < 0 || !(kbi_rel_is(&s->toks[z], "obj") ||
+                   kbi_rel_is(&s->toks[z], "conj")))
         return NULL;
     int32_t subj = child(s, h, "nsubj");
     if (subj < 0)
         return NULL;
     const char *c = kbi_entities_token(E, subj, text);
-    return uncoded(c) ? NULL : c;
+    return kbi_uncoded(c) ? NULL : c;
 }
 
 static kb_status emit(kb_result *r, const char *src, const char *src_text,
@@ -152,7 +133,7 @@ static kb_status claimed(const kb_dict *d, const kbi_sentence *s,
                          const char *src, const char *src_text)
 {
     for (int32_t k = z; k < s->ntoks; k++) {
-        if (k != z && !(s->toks[k].head == z && rel_is(&s->toks[k], "conj")))
+        if (k != z && !(s->toks[k].head == z && kbi_rel_is(&s->toks[k], "conj")))
             continue;
         const char *code = s->toks[k].upper ? noun_code(d, s->toks[k].upper)
                                             : NULL;
@@ -174,26 +155,26 @@ kb_status kbi_claims(const kb_dict *d, const kbi_sentence *s,
     for (int32_t t = 0; t < s->ntoks; t++) {
         const kbi_token *tk = &s->toks[t];
         if (!tk->upper || strcmp(tk->upper, "RESPONSIBILITY") != 0 ||
-            tk->head < 0 || !rel_is(tk, "obj"))
+            tk->head < 0 || !kbi_rel_is(tk, "obj"))
             continue;
         int32_t h = tk->head;
-        if (!in_list(s->toks[h].upper, claim_verbs))
+        if (!kbi_in_list(s->toks[h].upper, claim_verbs))
             continue;
         int32_t p = child(s, h, "nsubj");
         const char *src_text = NULL;
         const char *src = p >= 0 ? kbi_entities_token(E, p, &src_text) : NULL;
-        if (uncoded(src))
+        if (kbi_uncoded(src))
             continue;
         kb_status st = KB_OK;
         /* "responsibility for the attacks" */
         for (int32_t k = 0; k < s->ntoks && st == KB_OK; k++)
             if ((s->toks[k].head == t || s->toks[k].head == h) &&
-                (rel_is(&s->toks[k], "nmod") || rel_is(&s->toks[k], "obl")) &&
+                (kbi_rel_is(&s->toks[k], "nmod") || kbi_rel_is(&s->toks[k], "obl")) &&
                 has_child(s, k, "FOR", "case") &&
                 strcmp(s->toks[k].upper ? s->toks[k].upper : "", "WHICH") != 0)
                 st = claimed(d, s, E, r, k, src, src_text);
         /* "attacks ... for which X claimed responsibility" */
-        if (st == KB_OK && rel_is(&s->toks[h], "acl") && s->toks[h].head >= 0)
+        if (st == KB_OK && kbi_rel_is(&s->toks[h], "acl") && s->toks[h].head >= 0)
             for (int32_t k = 0; k < s->ntoks && st == KB_OK; k++)
                 if (s->toks[k].head == h && s->toks[k].upper &&
                     strcmp(s->toks[k].upper, "WHICH") == 0 &&

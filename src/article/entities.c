@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../code/stream.h"
+#include "../base/util.h"
 #include "article.h"
 
 enum { MAX_ENTS = 512, MAX_WORDS = 64, MAX_UNKNOWN = 32 };
@@ -166,14 +167,6 @@ static int is_proper(const char *tag)
     return strcmp(tag, "NNP") == 0 || strcmp(tag, "NNPS") == 0;
 }
 
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *const calendar[] = {
     "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
     "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
@@ -203,7 +196,7 @@ static const char *const function_words[] = {
 
 static int agent_word(const kb_dict *d, const char *w)
 {
-    if (in_list(w, function_words))
+    if (kbi_in_list(w, function_words))
         return 0;
     size_t np = 0;
     kbi_phrase_index_get(&d->agents.index, w, strlen(w), &np);
@@ -216,7 +209,7 @@ static const char *title_of(kbi_arena *a, const kb_dict *d, const words *w)
 {
     char buf[256] = "";
     for (int i = 0; i < w->n; i++)
-        if (agent_word(d, w->up[i]) && !in_list(w->up[i], calendar))
+        if (agent_word(d, w->up[i]) && !kbi_in_list(w->up[i], calendar))
             snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
                      buf[0] ? " " : "", w->up[i]);
     return buf[0] ? kbi_arena_strdup(a, buf) : NULL;
@@ -230,7 +223,7 @@ static int name_run(const kb_dict *d, const words *w, int *b, int *e)
     for (int i = 0; i < w->n;) {
         int j = i;
         while (j < w->n && (is_proper(w->tag[j]) || w->cap[j]) &&
-               !dict_word(d, w->up[j]) && !in_list(w->up[j], calendar))
+               !dict_word(d, w->up[j]) && !kbi_in_list(w->up[j], calendar))
             j++;
         if (j - i > best) {
             best = j - i;
@@ -252,11 +245,6 @@ static int all_name(const kb_dict *d, const words *w)
 
 /* ---- codes ------------------------------------------------------------ */
 
-static int uncoded(const char *code)
-{
-    return !code || strncmp(code, "---", 3) == 0;
-}
-
 /* Non-state groups: IMG..., or a REB/INS/UAF/MIL role with no country. */
 static int group_code(const char *code)
 {
@@ -264,11 +252,8 @@ static int group_code(const char *code)
         return 0;
     if (strncmp(code, "IMG", 3) == 0)
         return 1;
-    for (size_t off = 0; off + 3 <= strlen(code); off += 3)
-        if (!strncmp(code + off, "REB", 3) || !strncmp(code + off, "INS", 3) ||
-            !strncmp(code + off, "UAF", 3))
-            return 1;
-    return 0;
+    return kbi_code_has_block(code, "REB") ||
+           kbi_code_has_block(code, "INS") || kbi_code_has_block(code, "UAF");
 }
 
 static ent *add_ent(kbi_entities *E)
@@ -345,7 +330,7 @@ static const char *const org_words[] = {
 static int org_name(const words *w, int b, int e)
 {
     for (int i = b; i < e; i++)
-        if (in_list(w->up[i], org_words))
+        if (kbi_in_list(w->up[i], org_words))
             return 1;
     return 0;
 }
@@ -435,7 +420,7 @@ static int find_person(const kbi_entities *E, const words *w)
         /* unknown names are often mistagged ("Al-Kadhimi" NN): any
          * capitalised word may be a known surname */
         if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
-            in_list(w->up[i], calendar))
+            kbi_in_list(w->up[i], calendar))
             continue;
         if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 3)
             continue;
@@ -493,7 +478,7 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
         return set_code(st, ne, E->v[k].code, "same person as",
                         E->v[k].name);
     }
-    if (w->n == 1 && in_list(w->up[0], pronouns)) {
+    if (w->n == 1 && kbi_in_list(w->up[0], pronouns)) {
         k = E->last_person;
         if (k >= 0 && E->sentence - E->v[k].seen <= 2)
             return set_code(st, ne, E->v[k].code, "pronoun for",
@@ -502,10 +487,10 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
     }
     if (!resolve_title(E, st, ne, w))
         return 0;
-    if (!uncoded(ne->code) || w->n < 2 || strcmp(w->up[0], "THE") != 0)
+    if (!kbi_uncoded(ne->code) || w->n < 2 || strcmp(w->up[0], "THE") != 0)
         return 1;
     const char *head = head_noun(w);
-    if (head && in_list(head, group_nouns) && ne->code &&
+    if (head && kbi_in_list(head, group_nouns) && ne->code &&
         (strcmp(ne->code, "---") == 0 || group_code(ne->code))) {
         k = E->last_group;
         if (k >= 0 && E->sentence - E->v[k].seen <= 5)
@@ -537,7 +522,7 @@ static int resolve_title(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
     for (int j = E->n - 1; j >= 0; j--) {
         const ent *x = &E->v[j];
         if (x->title && words_within(title, x->title) &&
-            !uncoded(x->code) && E->sentence - x->seen <= 10) {
+            !kbi_uncoded(x->code) && E->sentence - x->seen <= 10) {
             /* "President Fuat Oktay" is not the president named before */
             char fold[128];
             if (names > 0 && x->person && x->nkeys > 0 &&
@@ -572,7 +557,7 @@ static int locative_place(const kbi_stream *st, const kbi_ne *ne,
                       st->items[i].kind == KBI_IT_NEC))
         i--;
     if (i < 0 || st->items[i].kind != KBI_IT_WORD || st->items[i].deleted ||
-        !in_list(st->items[i].text, locative))
+        !kbi_in_list(st->items[i].text, locative))
         return 0;
     int proper = 0;
     for (int k = 0; k < w->n; k++) {
@@ -640,7 +625,7 @@ static kb_status join_split(kbi_entities *E, kbi_stream *st, kbi_ne *a,
     const char *code = NULL, *entry = NULL;
     kb_status r = kbi_code_words(E->d, all.up, all.n, day, st->arena, &code,
                                  &entry);
-    if (r != KB_OK || uncoded(code))
+    if (r != KB_OK || kbi_uncoded(code))
         return r;
     if (!set_code(st, a, code, "one name with", b->text) ||
         !set_code(st, b, code, "one name with", a->text))
@@ -747,7 +732,7 @@ static void note_unknown(kbi_entities *E, const kbi_sentence *s, int32_t ne,
     /* a name the dictionaries code by itself is known */
     const char *code = NULL, *entry = NULL;
     if (kbi_code_words(E->d, w->up + b, e - b, E->day, E->a, &code,
-                       &entry) != KB_OK || (code && !uncoded(code)))
+                       &entry) != KB_OK || (code && !kbi_uncoded(code)))
         return;
     char name[256] = "";
     for (int i = b; i < e; i++) {
@@ -815,13 +800,13 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         /* apposition: title, name / name, title */
         if (prev && apposed(st, prev, ne)) {
             ne_words(st, prev, &pw, s);
-            if (!uncoded(prev->code) && uncoded(ne->code) &&
+            if (!kbi_uncoded(prev->code) && kbi_uncoded(ne->code) &&
                 all_name(E->d, &w)) {
                 if (!set_code(st, ne, prev->code, "apposition to", prev->text) ||
                     learn_person(E, &w, 0, w.n, prev->code,
                                  title_of(E->a, E->d, &pw)) != KB_OK)
                     return KB_ERR_NOMEM;
-            } else if (uncoded(prev->code) && !uncoded(ne->code) &&
+            } else if (kbi_uncoded(prev->code) && !kbi_uncoded(ne->code) &&
                        all_name(E->d, &pw)) {
                 if (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
                     learn_person(E, &pw, 0, pw.n, ne->code,
@@ -830,7 +815,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             }
         }
         /* a title right before a name: "Prime Minister | Barzani" */
-        if (prev && uncoded(ne->code) && !uncoded(prev->code) &&
+        if (prev && kbi_uncoded(ne->code) && !kbi_uncoded(prev->code) &&
             adjacent(st, prev, ne) && all_proper(E->d, &w)) {
             ne_words(st, prev, &pw, s);
             if (title_of(E->a, E->d, &pw) && name_words(E->d, &pw) == 0) {
@@ -843,7 +828,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                 continue;
             }
         }
-        if (uncoded(ne->code)) {
+        if (kbi_uncoded(ne->code)) {
             note_unknown(E, s, i, &w, 1);
             if (!resolve(E, st, ne, &w))
                 return KB_ERR_NOMEM;
@@ -865,7 +850,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
      * coder's call) */
     for (int k = 0; k < E->nunk; k++) {
         const kbi_ne *ne = &st->nes[E->unk[k].ne];
-        E->unk[k].code = uncoded(ne->code) ? NULL
+        E->unk[k].code = kbi_uncoded(ne->code) ? NULL
                                            : kbi_arena_strdup(E->a, ne->code);
         E->unk[k].evidence = E->unk[k].code && ne->entry
                                  ? kbi_arena_strdup(E->a, ne->entry) : NULL;

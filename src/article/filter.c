@@ -400,21 +400,6 @@ size_t kbi_lead_credit(char *s, size_t n)
 
 /* ---- the mood of a verb ------------------------------------------------- */
 
-static int rel_is(const kbi_token *t, const char *rel)
-{
-    size_t n = strlen(rel);
-    return t->deprel && strncmp(t->deprel, rel, n) == 0 &&
-           (t->deprel[n] == '\0' || t->deprel[n] == ':');
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-    for (; w && *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *const modals[] = {
     "WILL", "WOULD", "COULD", "MAY", "MIGHT", "SHOULD", "SHALL", "MUST",
     "CAN", "CA", "WO", "'LL", "'D", "OUGHT", NULL};
@@ -448,28 +433,28 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
             const kbi_token *t = &s->toks[k];
             if (t->head != h)
                 continue;
-            if ((rel_is(t, "aux")) && in_list(t->upper, modals))
+            if ((kbi_rel_is(t, "aux")) && kbi_in_list(t->upper, modals))
                 return "modal";
-            if (rel_is(t, "advmod") && in_list(t->upper, negations))
+            if (kbi_rel_is(t, "advmod") && kbi_in_list(t->upper, negations))
                 return "negated";
-            if (rel_is(t, "mark") && in_list(t->upper, conditions))
+            if (kbi_rel_is(t, "mark") && kbi_in_list(t->upper, conditions))
                 return "conditional";
         }
         const kbi_token *ht = &s->toks[h];
         /* "flew to Abidjan to launch talks": a purpose, not a deed */
-        if ((rel_is(ht, "advcl") || rel_is(ht, "acl")) && h == v) {
+        if ((kbi_rel_is(ht, "advcl") || kbi_rel_is(ht, "acl")) && h == v) {
             for (int32_t k = 0; k < s->ntoks; k++)
-                if (s->toks[k].head == h && rel_is(&s->toks[k], "mark") &&
+                if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], "mark") &&
                     s->toks[k].upper && strcmp(s->toks[k].upper, "TO") == 0)
                     return "purpose";
         }
-        if (rel_is(ht, "xcomp") || rel_is(ht, "ccomp")) {
+        if (kbi_rel_is(ht, "xcomp") || kbi_rel_is(ht, "ccomp")) {
             int32_t g = ht->head;
-            if (g >= 0 && in_list(s->toks[g].upper, unreal_heads))
+            if (g >= 0 && kbi_in_list(s->toks[g].upper, unreal_heads))
                 return "complement";
         }
         /* "will have to recognize": the mood of the verb it completes */
-        if (!rel_is(ht, "conj") && !rel_is(ht, "xcomp"))
+        if (!kbi_rel_is(ht, "conj") && !kbi_rel_is(ht, "xcomp"))
             break;
         h = ht->head;
     }
@@ -478,14 +463,7 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
 
 static int commercial(const char *c)
 {
-    if (!c)
-        return 0;
-    if (strncmp(c, "MNC", 3) == 0)
-        return 1;
-    for (size_t off = 0; off + 3 <= strlen(c); off += 3)
-        if (strncmp(c + off, "BUS", 3) == 0)
-            return 1;
-    return 0;
+    return c && (strncmp(c, "MNC", 3) == 0 || kbi_code_has_block(c, "BUS"));
 }
 
 int kbi_business_only(const char *source, const char *target)
@@ -501,30 +479,7 @@ int kbi_figurative_force(const char *code, const char *source,
 {
     int force = code && ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
                          (code[0] == '2' && code[1] == '0'));
-    if (!force)
-        return 0;
-    const char *sides[2] = {source, target};
-    for (int i = 0; i < 2; i++) {
-        const char *c = sides[i];
-        if (!c)
-            continue;
-        if (strncmp(c, "MNC", 3) == 0)
-            return 1;
-        for (size_t off = 0; off + 3 <= strlen(c); off += 3)
-            if (strncmp(c + off, "BUS", 3) == 0)
-                return 1;
-    }
-    return 0;
-}
-
-/* Does the code hold the 3-letter block b at a block boundary? */
-static int has_block(const char *code, const char *b)
-{
-    size_t n = strlen(code);
-    for (size_t off = 0; off + 3 <= n; off += 3)
-        if (strncmp(code + off, b, 3) == 0)
-            return 1;
-    return 0;
+    return force && (commercial(source) || commercial(target));
 }
 
 static const char *const attack_verbs[] = {
@@ -538,7 +493,7 @@ const char *kbi_verbal_attack(const char *code, const char *source,
 {
     int force = code && ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
                          (code[0] == '2' && code[1] == '0'));
-    if (!force || !source || !in_list(verb, attack_verbs))
+    if (!force || !source || !kbi_in_list(verb, attack_verbs))
         return NULL;
     static const char *const armed[] = {"MIL", "REB", "INS", "UAF", "COP",
                                         "SPY", "IMG", "SEP", NULL};
@@ -547,10 +502,10 @@ const char *kbi_verbal_attack(const char *code, const char *source,
                                          "ENV", "HLH", "REL", NULL};
     int words = 0;
     for (const char *const *b = armed; *b; b++)
-        if (has_block(source, *b))
+        if (kbi_code_has_block(source, *b))
             return NULL;
     for (const char *const *b = verbal; *b; b++)
-        words |= has_block(source, *b);
+        words |= kbi_code_has_block(source, *b);
     return words ? "111" : NULL; /* criticize or denounce */
 }
 
@@ -594,7 +549,7 @@ const char *kbi_seized_people(const char *code, const char *source,
         if (n > 0 && n < sizeof w) {
             memcpy(w, p, n);
             w[n] = '\0';
-            people = in_list(w, people_nouns);
+            people = kbi_in_list(w, people_nouns);
         }
         p += n;
         while (*p == ' ')
@@ -605,7 +560,7 @@ const char *kbi_seized_people(const char *code, const char *source,
     static const char *const state[] = {"COP", "MIL", "GOV", "JUD", "SPY",
                                         NULL};
     for (const char *const *b = state; source && *b; b++)
-        if (has_block(source, *b))
+        if (kbi_code_has_block(source, *b))
             return "173"; /* arrest, detain */
     return "181"; /* abduct, take hostage */
 }
@@ -624,5 +579,5 @@ static const char *const light_verbs[] = {
 
 int kbi_light_default(const char *verb, const char *pattern)
 {
-    return !pattern && in_list(verb, light_verbs);
+    return !pattern && kbi_in_list(verb, light_verbs);
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "khabar.h"
 
 /* Reads a whole file into a malloc'd NUL-terminated buffer (caller frees
@@ -24,6 +25,15 @@ int kbi_days_from_civil(int y, int m, int d, int32_t *out);
 /* Parses YYYYMMDD (8 digits) or YYMMDD (6 digits; YY <= 30 is 20YY) into
  * days. Returns 1 on success. */
 int kbi_parse_dict_date(const char *s, size_t n, int32_t *out);
+
+/* Is w (NULL: no) one of the NULL-terminated list? */
+static inline int kbi_in_list(const char *w, const char *const *list)
+{
+    for (; w && *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
 
 static inline int kbi_isspace(int c)
 {

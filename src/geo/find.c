@@ -54,6 +54,7 @@
  * demonym DEMONYM: weak evidence, for the context, not an event location.
  * A name some entry has as a demonym is a demonym unless a place of at
  * least 30,000 people has it as its own name ("Thai", "German"). */
+#include "../base/util.h"
 #include "geo.h"
 
 #include <string.h>
@@ -64,14 +65,6 @@ enum {
 };
 
 /* ---- word classes ------------------------------------------------------- */
-
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
 
 /* Lower-cased ASCII copy of a token (non-ASCII kept), for the lists. */
 static void lower(const char *s, char *out, size_t cap)
@@ -158,8 +151,8 @@ static int division_word(const char *w, int *district)
                                        "borough", "subdistrict", NULL};
     char l[32];
     lower(w, l, sizeof l);
-    *district = in_list(l, DIST);
-    return *district || in_list(l, DIV);
+    *district = kbi_in_list(l, DIST);
+    return *district || kbi_in_list(l, DIV);
 }
 
 /* First letter upper case (ASCII, Latin-1, Latin Extended-A/Additional
@@ -182,7 +175,7 @@ static int is_cap(const char *s)
         char art[8];
         memcpy(art, s, (size_t)(h - s));
         art[h - s] = '\0';
-        return in_list(art, ARTICLES) && is_cap(h + 1);
+        return kbi_in_list(art, ARTICLES) && is_cap(h + 1);
     }
     return 0;
 }
@@ -232,8 +225,8 @@ static int first_name(const kb_gazetteer *g, const kbi_token *t,
 {
     static const char *const TAGS[] = {"NNP", "NNPS", "NN", "NNS", "JJ",
                                        "FW", NULL};
-    if (!is_cap(t->form) || !t->xpos || !in_list(t->xpos, TAGS) ||
-        in_list(low, LEFT_OK))
+    if (!is_cap(t->form) || !t->xpos || !kbi_in_list(t->xpos, TAGS) ||
+        kbi_in_list(low, LEFT_OK))
         return 0;
     kbi_geo_key k;
     if (kbi_geo_lookup(g, t->form, strlen(t->form), &k))
@@ -270,7 +263,7 @@ static int place_of(const kbi_token *T, int32_t i)
     if (i < 2 || strcmp(T[i - 1].form, "of") != 0)
         return 0;
     lower(T[i - 2].form, w, sizeof w);
-    return in_list(w, KINDS);
+    return kbi_in_list(w, KINDS);
 }
 
 /* ---- what a key names ----------------------------------------------------- */
@@ -399,7 +392,7 @@ static int name_shape(const kbi_sentence *s, int32_t i, int32_t j,
             lower(f, l, sizeof l);
             if (is_cap(f))
                 continue;
-            if (k == j - 1 || !in_list(l, CONNECTORS))
+            if (k == j - 1 || !kbi_in_list(l, CONNECTORS))
                 return 0;
         }
         return 1;
@@ -437,7 +430,7 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
     r->m.key = k->index;
     r->m.qualifier = -1;
     r->country = country;
-    int locative = i > 0 && in_list(prev, LOCATIVE);
+    int locative = i > 0 && kbi_in_list(prev, LOCATIVE);
     if (locative)
         r->m.flags |= KBI_GEO_M_LOCATIVE;
     if (lowercase) {
@@ -463,7 +456,7 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
                                              NULL};
         char p2[32];
         lower(T[i - 2].form, p2, sizeof p2);
-        if (in_list(p2, BEFORE))
+        if (kbi_in_list(p2, BEFORE))
             r->m.flags |= KBI_GEO_M_DIVISION;
     }
     /* R1 */
@@ -473,7 +466,7 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
     if (single && all_caps_short(T[i].form) && !country)
         return 0;
     /* R2 */
-    if (i > 0 && in_list(prev, TITLES) && !weak)
+    if (i > 0 && kbi_in_list(prev, TITLES) && !weak)
         return 2;
     /* R5 */
     int initial = i == 0 || opener(T[i - 1].form);
@@ -493,17 +486,17 @@ static int judge(const kb_gazetteer *g, const kbi_sentence *s, int32_t i,
     if (j < n && (is_cap(T[j].form) || is_number(T[j].form)) &&
         !opener(T[j].form)) {
         lower(T[j].form, next, sizeof next);
-        if (country && (in_list(next, COUNTRY_ADJ) || in_list(next, TITLES) ||
-                        in_list(next, KEEP_AFTER) || is_number(T[j].form)))
+        if (country && (kbi_in_list(next, COUNTRY_ADJ) || kbi_in_list(next, TITLES) ||
+                        kbi_in_list(next, KEEP_AFTER) || is_number(T[j].form)))
             r->m.flags |= KBI_GEO_M_ADJ;
         else if (country)
             return 0;
         else if (is_number(T[j].form))
             return 0;
-        else if (in_list(next, TITLES))
+        else if (kbi_in_list(next, TITLES))
             r->m.flags |= KBI_GEO_M_ADJ; /* "Kurdistan PM", "Kirkuk
                                              Governor": the office's place */
-        else if (!in_list(next, KEEP_AFTER))
+        else if (!kbi_in_list(next, KEEP_AFTER))
             return 0;
     }
     /* a country modifying a noun */

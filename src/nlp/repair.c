@@ -22,13 +22,6 @@
 
 #include "parser.h"
 
-static int rel_is(const kbi_token *t, const char *rel)
-{
-    size_t n = strlen(rel);
-    return t->deprel && strncmp(t->deprel, rel, n) == 0 &&
-           (t->deprel[n] == '\0' || t->deprel[n] == ':');
-}
-
 static int is_verb(const kbi_token *t)
 {
     return t->xpos && t->xpos[0] == 'V' && t->xpos[1] == 'B';
@@ -37,7 +30,7 @@ static int is_verb(const kbi_token *t)
 static int32_t child(const kbi_sentence *s, int32_t h, const char *rel)
 {
     for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == h && rel_is(&s->toks[k], rel))
+        if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], rel))
             return k;
     return -1;
 }
@@ -104,8 +97,8 @@ static void rewire(kbi_sentence *s)
     for (int32_t k = r + 1; k < s->ntoks && v < 0; k++) {
         kbi_token *t = &s->toks[k];
         if (t->head != r || !is_verb(t) ||
-            !(rel_is(t, "csubj") || rel_is(t, "acl") ||
-              rel_is(t, "parataxis") || rel_is(t, "dep")) ||
+            !(kbi_rel_is(t, "csubj") || kbi_rel_is(t, "acl") ||
+              kbi_rel_is(t, "parataxis") || kbi_rel_is(t, "dep")) ||
             child(s, k, "mark") >= 0)
             continue;
         int32_t subj = child(s, k, "nsubj");

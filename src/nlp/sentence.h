@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../base/arena.h"
 #include "khabar.h"
@@ -45,6 +46,14 @@ typedef struct kbi_sentence {
     kbi_node *nodes;   /* preorder; nodes[0] is the root when nnodes > 0 */
     int32_t nnodes;
 } kbi_sentence;
+
+/* Is t's relation rel, or a subtype of it ("obl" matches "obl:tmod")? */
+static inline int kbi_rel_is(const kbi_token *t, const char *rel)
+{
+    size_t n = strlen(rel);
+    return t->deprel && strncmp(t->deprel, rel, n) == 0 &&
+           (t->deprel[n] == '\0' || t->deprel[n] == ':');
+}
 
 /* Limits that keep hostile input from exhausting memory or the stack. */
 enum { KBI_MAX_TOKENS = 1 << 16, KBI_MAX_NODES = 1 << 17,
