@@ -44,19 +44,29 @@ void kbi_entities_next_sentence(kbi_entities *E);
 
 /* ---- roles.c: events against the dependency tree ---------------------- */
 
-/* Verb token v is passive and its subject gave the event's source: 1
+/* Verb token v is passive (or a past participle modifying a noun: "a
+ * man wanted by police") and its subject gave the event's source: 1
  * when the by-phrase gave the target (swap them), 2 when not (drop), 0
  * when the source is not the passive subject. */
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
                         int32_t v, const kb_event *e);
-/* The active subject of v names an actor other than the source, or holds
- * the target. */
+/* The active subject of v (its nsubj, or the noun an active participle
+ * or a relative clause modifies, or its first conjunct's) names an actor
+ * other than the source in its own phrase (not in a clause hanging in
+ * it), holds the target, or is a noun that is no actor at all ("AIDS
+ * hits"). */
 int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
                       int32_t v, const kb_event *e);
 /* A non-statement event whose target hangs more than three heads below
- * v. */
+ * v, or (a deed, not words: not 03 or 10-13) only in a clause of its own
+ * below v ("killed a Palestinian as he approached a fence between Israel
+ * and Gaza"). */
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
+/* The word that follows the verb in the event's pattern ("- * ATTACK
+ * [190]" of "said") is a verb in a clause of its own below v ("said
+ * Israel would not dare attack Iran"): that verb's event, not v's. */
+int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern);
 
 /* ---- claims.c --------------------------------------------------------- */
 
@@ -84,8 +94,8 @@ size_t kbi_lead_credit(char *s, size_t n);
 
 /* Why the event of verb token v did not happen as told: "modal",
  * "negated", "conditional", "question", "complement" (of wanting,
- * planning, denying...), "purpose" ("flew in to launch talks"), or
- * NULL. */
+ * planning, denying, being due...), "purpose" ("flew in to launch
+ * talks"), "plan" ("is to visit"), or NULL. */
 const char *kbi_unreal(const kbi_sentence *s, int32_t v);
 
 /* Is the event a figure of speech: force (18-20) with a business among

@@ -417,7 +417,10 @@ static const char *const unreal_heads[] = {
     "PLEDGED", "OFFER", "OFFERED", "URGE", "URGED", "ASK", "ASKED",
     "CALL", "CALLED", "NEED", "NEEDS", "NEEDED", "WISH", "WISHED", "CLOSE",
     "READY", "SET", "LIKELY", "UNLIKELY", "UNABLE", "EAGER",
-    "WILLING", "UNWILLING", "POISED", NULL};
+    "WILLING", "UNWILLING", "POISED", "DUE", "ABOUT", "GOING", "SCHEDULED",
+    "SLATED", NULL};
+static const char *const be_forms[] = {"IS", "ARE", "WAS", "WERE", "AM",
+                                       "'S", "'RE", "BE", NULL};
 
 const char *kbi_unreal(const kbi_sentence *s, int32_t v)
 {
@@ -441,6 +444,21 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
                 return "conditional";
         }
         const kbi_token *ht = &s->toks[h];
+        /* "Karzai is to visit Pakistan": a plan (the parser hangs "is" and
+         * "to" on the verb) */
+        int be = 0, to = 0;
+        for (int32_t k = 0; k < s->ntoks; k++) {
+            const kbi_token *t = &s->toks[k];
+            if (t->head != h || k > h)
+                continue;
+            if ((kbi_rel_is(t, "cop") || kbi_rel_is(t, "aux")) &&
+                kbi_in_list(t->upper, be_forms))
+                be = 1;
+            if (kbi_rel_is(t, "mark") && t->upper && !strcmp(t->upper, "TO"))
+                to = 1;
+        }
+        if (be && to)
+            return "plan";
         /* "flew to Abidjan to launch talks": a purpose, not a deed */
         if ((kbi_rel_is(ht, "advcl") || kbi_rel_is(ht, "acl")) && h == v) {
             for (int32_t k = 0; k < s->ntoks; k++)

@@ -6,40 +6,27 @@
  * are tied to actor codes by the entity memory (kbi_entities_token). */
 #include <string.h>
 
+#include "../base/util.h"
 #include "article.h"
 
-static int rel(const kbi_token *t, const char *r)
+static int is_verb(const kbi_token *t)
 {
-    return t->deprel && strcmp(t->deprel, r) == 0;
+    if (t->upos)
+        return !strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX");
+    return t->xpos && t->xpos[0] == 'V' && t->xpos[1] == 'B';
 }
 
-/* A passive verb whose grammatical subject (any word of it) gave the
- * event's source ("a man was shot dead by troops": the man is the one
- * shot). Returns 1 when the by-phrase gave the target (swap them), 2 when
- * it did not (drop: the doer is not among the event's actors), 0 when the
- * source is not the passive subject. */
-int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
-                        int32_t v, const kb_event *e)
+/* Does the relation of t start a clause of its own? What hangs below it
+ * is not part of the phrase above ("Militants threatening to kill three
+ * UN hostages": the hostages are not in the subject's phrase). */
+static int clause_edge(const kbi_token *t)
 {
-    if (v < 0)
-        return 0;
-    int by_source = 0, agent_target = 0;
-    for (int32_t k = 0; k < s->ntoks; k++) {
-        /* the top of k's chain of heads below v */
-        int32_t h = k, steps = 0;
-        while (h >= 0 && s->toks[h].head != v && steps++ < s->ntoks)
-            h = s->toks[h].head;
-        if (h < 0 || s->toks[h].head != v)
-            continue;
-        const char *c = kbi_entities_token(E, k, NULL);
-        if (rel(&s->toks[h], "nsubj:pass") && c && !strcmp(c, e->source))
-            by_source = 1;
-        if (rel(&s->toks[h], "obl:agent") && c && !strcmp(c, e->target))
-            agent_target = 1;
-    }
-    if (!by_source)
-        return 0;
-    return agent_target ? 1 : 2;
+    static const char *const rels[] = {"acl", "advcl", "ccomp", "xcomp",
+                                       "csubj", "parataxis", NULL};
+    for (int i = 0; rels[i]; i++)
+        if (kbi_rel_is(t, rels[i]))
+            return 1;
+    return kbi_rel_is(t, "conj") && is_verb(t);
 }
 
 /* Does token k lie in the subtree of token top? */
@@ -53,39 +40,278 @@ static int below(const kbi_sentence *s, int32_t k, int32_t top)
     return 0;
 }
 
-/* The active subject of verb v says who did it: when the subject names an
- * actor and the event's source is not that actor ("Tribal elders ...
- * are negotiating with the kidnappers": source taken from elsewhere), or
- * the event's target sits inside the subject, the coder read the wrong
- * phrase. Returns 1 for such an event. */
+/* Does token k lie in the phrase of top: its subtree without the clauses
+ * that hang in it? */
+static int in_phrase(const kbi_sentence *s, int32_t k, int32_t top)
+{
+    for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+        if (h == top)
+            return 1;
+        if (clause_edge(&s->toks[h]))
+            return 0;
+        h = s->toks[h].head;
+    }
+    return 0;
+}
+
+static int32_t child(const kbi_sentence *s, int32_t v, const char *rel)
+{
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == v && kbi_rel_is(&s->toks[k], rel) &&
+            (strcmp(rel, "nsubj") != 0 ||
+             !kbi_rel_is(&s->toks[k], "nsubj:pass")))
+            return k;
+    return -1;
+}
+
+static int relative_pronoun(const kbi_token *t)
+{
+    return t->xpos && (!strcmp(t->xpos, "WP") || !strcmp(t->xpos, "WDT") ||
+                       (!strcmp(t->xpos, "IN") && t->upper &&
+                        !strcmp(t->upper, "THAT")));
+}
+
+/* Is v a participle that modifies a noun ("a man wanted by police",
+ * "militants holding three hostages")? 'N' for a past participle (the
+ * noun is its patient), 'G' for the rest (the noun is its doer), 0 when
+ * v is no such modifier. */
+static int participle(const kbi_sentence *s, int32_t v)
+{
+    const kbi_token *t = &s->toks[v];
+    if (!kbi_rel_is(t, "acl") || kbi_rel_is(t, "acl:relcl") || t->head < 0)
+        return 0;
+    if (child(s, v, "nsubj") >= 0 || child(s, v, "mark") >= 0)
+        return 0; /* a clause of its own ("the fact that ...", "to ...") */
+    /* a participle with an object is not a passive one */
+    return t->xpos && !strcmp(t->xpos, "VBN") && child(s, v, "obj") < 0
+               ? 'N' : 'G';
+}
+
+/* The active subject of verb v: its nsubj; the noun a relative clause or
+ * an active participle modifies ("militants who seized", "militants
+ * holding"); for a verb coordinated without one, its first conjunct's.
+ * -1 when there is none. */
+static int32_t active_subject(const kbi_sentence *s, int32_t v)
+{
+    for (int steps = 0; v >= 0 && steps < 4; steps++) {
+        if (child(s, v, "nsubj:pass") >= 0)
+            return -1;
+        int32_t subj = child(s, v, "nsubj");
+        const kbi_token *t = &s->toks[v];
+        if (subj >= 0) {
+            if (kbi_rel_is(t, "acl:relcl") && t->head >= 0 &&
+                relative_pronoun(&s->toks[subj]))
+                return t->head;
+            return subj;
+        }
+        if (participle(s, v) == 'G')
+            return t->head;
+        if (!kbi_rel_is(t, "conj") || !is_verb(t))
+            return -1;
+        v = t->head;
+    }
+    return -1;
+}
+
+/* The first word of pattern p after its verb mark '*' ("- * ATTACK
+ * [190]" -> "ATTACK"), copied into w; 0 when there is none. */
+static int pattern_word(const char *p, char *w, size_t cap)
+{
+    const char *star = p ? strchr(p, '*') : NULL;
+    if (!star)
+        return 0;
+    for (const char *c = star + 1; *c && *c != '['; c++) {
+        if (*c < 'A' || *c > 'Z')
+            continue;
+        if (c > star + 1 && c[-1] != ' ')
+            return 0; /* a synset (&NAME) or a special word */
+        size_t n = 0;
+        while (((c[n] >= 'A' && c[n] <= 'Z') || c[n] == '-' || c[n] == '\'') &&
+               n + 1 < cap)
+            n++;
+        memcpy(w, c, n);
+        w[n] = '\0';
+        return n > 0;
+    }
+    return 0;
+}
+
+/* Does token k have "by" as its preposition (the parser sometimes calls
+ * a bare noun an agent)? */
+static int by(const kbi_sentence *s, int32_t k)
+{
+    for (int32_t i = 0; i < s->ntoks; i++)
+        if (s->toks[i].head == k && kbi_rel_is(&s->toks[i], "case") &&
+            s->toks[i].upper && !strcmp(s->toks[i].upper, "BY"))
+            return 1;
+    return 0;
+}
+
+int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
+                        int32_t v, const kb_event *e)
+{
+    if (v < 0)
+        return 0;
+    /* "troops backed by aircraft": the pattern reads the by-phrase */
+    for (const char *p = e->pattern; p && (p = strstr(p, "BY")); p += 2)
+        if ((p == e->pattern || p[-1] == ' ' || p[-1] == '(') &&
+            (p[2] == ' ' || p[2] == '\0'))
+            return 0;
+    int32_t patient = participle(s, v) == 'N' ? s->toks[v].head : -1;
+    int by_source = 0, agent_target = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        if (!c)
+            continue;
+        if (patient >= 0 && in_phrase(s, k, patient) && !below(s, k, v) &&
+            !strcmp(c, e->source))
+            by_source = 1;
+        /* the top of k's chain of heads below v */
+        int32_t h = k, steps = 0;
+        while (h >= 0 && s->toks[h].head != v && steps++ < s->ntoks)
+            h = s->toks[h].head;
+        if (h < 0 || s->toks[h].head != v)
+            continue;
+        if (kbi_rel_is(&s->toks[h], "nsubj:pass") && !strcmp(c, e->source))
+            by_source = 1;
+        if (kbi_rel_is(&s->toks[h], "obl:agent") && by(s, h) &&
+            !strcmp(c, e->target))
+            agent_target = 1;
+    }
+    if (!by_source)
+        return 0;
+    return agent_target ? 1 : 2;
+}
+
+/* Nouns that head a phrase naming the people of the actor after them
+ * ("one of the rebel groups", "hundreds of villagers", "the head of the
+ * UN agency"), besides the nouns of persons (person_noun). */
+static const char *const people_of[] = {
+    "ONE", "SOME", "MANY", "MOST", "ALL", "BOTH", "EACH", "TWO", "THREE",
+    "HUNDREDS", "THOUSANDS", "DOZENS", "SCORES", "TENS", "MILLIONS",
+    "MEMBER", "MEMBERS", "HEAD", "HEADS", "DELEGATION", "DELEGATIONS",
+    "GROUP", "GROUPS", "REPRESENTATIVES", "ENVOY", "ENVOYS", "CHIEF",
+    "CHIEFS", "AIDE", "AIDES", "STAFF", "UNIT", "UNITS", "TEAM", "TEAMS",
+    "CONTINGENT", "FORCES", "TROOPS", "POLICE", "ARMY", "NAVY", "CABINET",
+    "COUNCIL", "PARLIAMENT", "COURT", "PARTY", "MINISTRY", "AGENCY",
+    "EMBASSY", "OFFICE", "WING", "BRANCH", "FAMILY", "FAMILIES", "PEOPLE",
+    "YOUTH", "POLICE", "CLERGY", "ELITE", "REGIME", "AUTHORITIES", NULL};
+
+/* A noun of a person by its ending: leader, negotiator, president,
+ * activist, spokesman, Palestinian, employee, secretary (and plurals). */
+static int person_noun(const char *w)
+{
+    static const char *const ends[] = {"OR", "ER", "IST", "ANT", "ENT", "MAN",
+                                       "MEN", "IAN", "EE", "ARY", "ATE",
+                                       NULL};
+    size_t n = w ? strlen(w) : 0;
+    if (n > 3 && w[n - 1] == 'S' && w[n - 2] != 'S')
+        n--;
+    for (int i = 0; ends[i]; i++) {
+        size_t m = strlen(ends[i]);
+        if (n > m + 2 && strncmp(w + n - m, ends[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is one of the words that matched the source's dictionary entries (the
+ * first word of each entry in e->source_entry: "Phoenix.agents.txt:1821
+ * MILITARY_OFFICIAL") tied to the subject's head subj by words that name
+ * the doer (compound, amod, flat, appos, conj: "the Israeli army")
+ * rather than by a possessive or a preposition ("a Canadian husband's
+ * love", "the plight of the British worker")? 1 also when no such word
+ * is found (nothing to judge). */
+static int source_at_head(const kbi_sentence *s, int32_t subj,
+                          const kb_event *e)
+{
+    const char *head = s->toks[subj].upper;
+    if (head && (kbi_in_list(head, people_of) || person_noun(head)))
+        return 1;
+    const char *tag = s->toks[subj].xpos;
+    if (tag && !strncmp(tag, "NNP", 3))
+        return 1; /* a name: "Britain's Tony Blair" */
+    int found = 0;
+    for (const char *p = e->source_entry; p && *p;) {
+        const char *end = strstr(p, "; ");
+        const char *stop = end ? end : p + strlen(p);
+        const char *sp = memchr(p, ' ', (size_t)(stop - p));
+        const char *txt = memchr(p, ':', (size_t)(stop - p));
+        if (sp && txt && txt < sp && strstr(p, ".txt") && strstr(p, ".txt") < sp) {
+            char w[64];
+            size_t n = 0;
+            for (const char *c = sp + 1; c < stop && *c != '_' && *c != ' ' &&
+                                         n + 1 < sizeof w; c++)
+                w[n++] = *c;
+            w[n] = '\0';
+            for (int32_t k = 0; n > 0 && k < s->ntoks; k++) {
+                const char *u = s->toks[k].upper;
+                if (!u || !below(s, k, subj) ||
+                    !(strcmp(u, w) == 0 ||
+                      (n >= 4 && strncmp(u, w, n) == 0)))
+                    continue;
+                found = 1;
+                int ok = 1, steps = 0;
+                for (int32_t h = k; h != subj && h >= 0 &&
+                                    steps++ <= s->ntoks;
+                     h = s->toks[h].head) {
+                    const kbi_token *t = &s->toks[h];
+                    if (!strcmp(t->deprel ? t->deprel : "", "nmod") ||
+                        kbi_rel_is(t, "nmod:poss") || clause_edge(t)) {
+                        ok = 0;
+                        break;
+                    }
+                }
+                if (ok)
+                    return 1;
+            }
+        }
+        p = end ? end + 2 : NULL;
+    }
+    return !found;
+}
+
 int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
                       int32_t v, const kb_event *e)
 {
     if (v < 0)
         return 0;
-    int32_t subj = -1;
-    for (int32_t k = 0; k < s->ntoks && subj < 0; k++)
-        if (s->toks[k].head == v && rel(&s->toks[k], "nsubj"))
-            subj = k;
+    int32_t subj = active_subject(s, v);
     if (subj < 0)
         return 0;
-    int named = 0, source_in = 0, target_in = 0, target_out = 0;
+    int head_noun = below(s, v, subj); /* a participle or relative */
+    const kbi_token *st = &s->toks[subj];
+    int noun = st->upos ? (!strcmp(st->upos, "NOUN") ||
+                           !strcmp(st->upos, "PROPN"))
+                        : (st->xpos && st->xpos[0] == 'N');
+    int any = 0, named = 0, source_in = 0, target_in = 0, target_out = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
         if (!c)
             continue;
-        int in = below(s, k, subj);
-        if (in && strncmp(c, "---", 3) != 0)
-            named = 1;
-        if (in && !strcmp(c, e->source))
-            source_in = 1;
+        int in = in_phrase(s, k, subj);
+        if (in) {
+            any = 1;
+            if (strncmp(c, "---", 3) != 0)
+                named = 1;
+            if (!strcmp(c, e->source))
+                source_in = 1;
+        }
         if (!strcmp(c, e->target)) {
-            if (in)
+            if (below(s, k, subj) && (!head_noun || !below(s, k, v)))
                 target_in = 1;
             else
                 target_out = 1;
         }
     }
+    /* "A Canadian husband's love for his wife has led to ...": the
+     * subject is a thing, its actor only a possessor or a modifier */
+    if (source_in && noun && !source_at_head(s, subj, e))
+        return 1;
+    /* "AIDS hits a broader population": a subject that is a noun and no
+     * actor leaves the event without its doer */
+    if (!any && noun && !source_in)
+        return 1;
     return (named && !source_in) || (target_in && !target_out);
 }
 
@@ -102,19 +328,27 @@ static int depth_below(const kbi_sentence *s, int32_t k, int32_t v)
     return -1;
 }
 
-/* An event other than a statement (CAMEO 01, 02) is done to someone
- * near its verb: its target's phrase hangs at most three heads below the
- * verb ("attacked the police stations of the city"). A target found deep
- * in a clause of a clause ("vetoed a resolution demanding a pullout of
- * Israeli forces") was not the one acted on. Returns 1 for such an
- * event. */
+/* Does the chain of heads from k up to v cross a clause of its own (an
+ * xcomp excepted: "forced the plane to land")? */
+static int across_clause(const kbi_sentence *s, int32_t k, int32_t v)
+{
+    for (int32_t h = k, steps = 0; h != v && h >= 0 && steps <= s->ntoks;
+         steps++) {
+        const kbi_token *t = &s->toks[h];
+        if (clause_edge(t) && !kbi_rel_is(t, "xcomp"))
+            return 1;
+        h = t->head;
+    }
+    return 0;
+}
+
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e)
 {
     if (v < 0 || !e->code || (e->code[0] == '0' &&
                               (e->code[1] == '1' || e->code[1] == '2')))
         return 0;
-    int best = -1;
+    int best = -1, near = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
         if (!c || strcmp(c, e->target) != 0)
@@ -124,7 +358,34 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
             return 0; /* outside the verb's clause: not judged here */
         if (best < 0 || d < best)
             best = d;
+        if (!across_clause(s, k, v))
+            near = 1;
     }
-    return best > 3;
+    /* words (demands, criticism, rejections, threats: 10-13, and
+     * intents, 03) are often about someone in a clause of their own:
+     * "warned that Bush's plan would hinder..." */
+    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    int verbal = root == 3 || (root >= 10 && root <= 13);
+    return best > 3 || (best >= 0 && !near && !verbal);
 }
 
+int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern)
+{
+    char w[64];
+    if (v < 0 || !pattern_word(pattern, w, sizeof w))
+        return 0;
+    size_t n = strlen(w);
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (k == v || !t->upper || strncmp(t->upper, w, n) != 0 ||
+            !is_verb(t) || !below(s, k, v))
+            continue;
+        /* a clause of its own between the keyword and v? */
+        for (int32_t h = k; h != v && h >= 0; h = s->toks[h].head) {
+            const kbi_token *ht = &s->toks[h];
+            if (clause_edge(ht) && !kbi_rel_is(ht, "xcomp"))
+                return 1;
+        }
+    }
+    return 0;
+}

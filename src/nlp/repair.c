@@ -1,5 +1,7 @@
-/* repair.c - one correction to the greedy parser's output: a sentence
- * whose root is not a verb while a finite verb hangs below it.
+/* repair.c - two corrections to the greedy parser's output.
+ *
+ * 1. A sentence whose root is not a verb while a finite verb hangs below
+ * it.
  *
  * News sentences open with a demonym or a bare plural more often than the
  * treebank's: "Iraqi President Barham Salih met ...", "Turkish troops
@@ -17,7 +19,19 @@
  *     has one;
  *   - the old root's other dependents after the verb move to the verb;
  *   - a past participle (VBN) with an object and no auxiliary was a past
- *     tense verb (VBD, UPOS VERB). */
+ *     tense verb (VBD, UPOS VERB).
+ *
+ * 2. A main verb read as a participle modifying its own subject: "A U.S.
+ * gunship attacked militia positions ... after tanks reinforced the
+ * siege" came out with "attacked" as a reduced relative (acl, VBN) of
+ * "gunship", and "gunship" as the subject of "reinforced", the root. A
+ * participle with an object and no auxiliary, subject or marker of its
+ * own is not a passive one; when the root it hangs under is a later
+ * clause that is subordinate (a "mark": after, as, when...), has a
+ * second subject, or is a reporting verb (", officials said"), the
+ * participle becomes the root (VBD), its noun its subject, and the old
+ * root an adverbial clause (advcl) or a parenthetical report
+ * (parataxis) of it. */
 #include <string.h>
 
 #include "parser.h"
@@ -54,6 +68,7 @@ static int acyclic(const kbi_sentence *s)
 }
 
 static void rewire(kbi_sentence *s);
+static void rewire_participle(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -69,6 +84,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
         upos[i] = s->toks[i].upos;
     }
     rewire(s);
+    rewire_participle(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -151,4 +167,116 @@ static void rewire(kbi_sentence *s)
         rt->head = v;
         rt->deprel = child(s, v, "nsubj") >= 0 ? "dep" : "nsubj";
     }
+}
+
+static const char *const reporting[] = {"SAID", "SAYS", "SAY", "REPORTED",
+                                        "ADDED", "TOLD", "STATED", NULL};
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (int i = 0; w && list[i]; i++)
+        if (!strcmp(w, list[i]))
+            return 1;
+    return 0;
+}
+
+/* The leftmost token of k's subtree. */
+static int32_t leftmost(const kbi_sentence *s, int32_t k)
+{
+    int32_t left = k;
+    for (int32_t i = 0; i < k; i++)
+        for (int32_t h = i, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+            if (h == k) {
+                if (i < left)
+                    left = i;
+                break;
+            }
+            h = s->toks[h].head;
+        }
+    return left;
+}
+
+static void rewire_participle(kbi_sentence *s)
+{
+    int32_t r = -1;
+    for (int32_t i = 0; i < s->ntoks; i++)
+        if (s->toks[i].head < 0) {
+            if (r >= 0)
+                return;
+            r = i;
+        }
+    if (r < 0 || !is_verb(&s->toks[r]))
+        return;
+    /* the subject n before the root, its participle v in between */
+    int32_t n = -1, v = -1, n2 = -1, mark = -1;
+    for (int32_t k = 0; k < r; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head == r && kbi_rel_is(t, "nsubj") &&
+            !kbi_rel_is(t, "nsubj:pass")) {
+            if (n < 0)
+                n = k;
+            else if (n2 < 0)
+                n2 = k;
+        }
+    }
+    if (n < 0)
+        return;
+    for (int32_t k = n + 1; k < r && v < 0; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head == n && !strcmp(t->deprel ? t->deprel : "", "acl") &&
+            t->xpos && (!strcmp(t->xpos, "VBN") || !strcmp(t->xpos, "VBD")) &&
+            child(s, k, "obj") >= 0 && child(s, k, "aux") < 0 &&
+            child(s, k, "aux:pass") < 0 && child(s, k, "mark") < 0 &&
+            child(s, k, "nsubj") < 0)
+            v = k;
+    }
+    if (v < 0)
+        return;
+    for (int32_t k = v + 1; k < r && mark < 0; k++)
+        if (s->toks[k].head == r && kbi_rel_is(&s->toks[k], "mark"))
+            mark = k;
+    int report = in_list(s->toks[r].upper, reporting);
+    int32_t from; /* where the old root's clause begins */
+    if (mark >= 0)
+        from = mark;
+    else if (n2 > v)
+        from = leftmost(s, n2);
+    else if (report) {
+        /* ", Palestinian security sources and witnesses said": the last
+         * noun below the participle before the root is the reporter */
+        int32_t subj = -1;
+        for (int32_t k = r - 1; k > v && subj < 0; k--) {
+            const kbi_token *t = &s->toks[k];
+            if (is_noun(t) && kbi_rel_is(t, "conj"))
+                subj = k;
+            else if (t->head != k + 1 && !(is_noun(t) || kbi_rel_is(t, "cc") ||
+                                            kbi_rel_is(t, "conj")))
+                break;
+        }
+        if (subj < 0)
+            return;
+        /* the first conjunct of the reporters heads them */
+        int32_t first = subj;
+        while (kbi_rel_is(&s->toks[first], "conj") &&
+               s->toks[first].head > v && is_noun(&s->toks[s->toks[first].head]) &&
+               child(s, s->toks[first].head, "case") < 0)
+            first = s->toks[first].head;
+        s->toks[first].head = r;
+        s->toks[first].deprel = "nsubj";
+        from = leftmost(s, first);
+    } else
+        return;
+    kbi_token *vt = &s->toks[v], *rt = &s->toks[r];
+    vt->head = rt->head;
+    vt->deprel = rt->deprel;
+    vt->xpos = "VBD";
+    vt->upos = "VERB";
+    s->toks[n].head = v;
+    s->toks[n].deprel = "nsubj";
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == r && (k < from || k == s->ntoks - 1) &&
+            k != n)
+            s->toks[k].head = v;
+    rt->head = v;
+    rt->deprel = mark >= 0 ? "advcl" : "parataxis";
 }
