@@ -45,9 +45,10 @@ void kbi_entities_next_sentence(kbi_entities *E);
 /* ---- roles.c: events against the dependency tree ---------------------- */
 
 /* Verb token v is passive (or a past participle modifying a noun: "a
- * man wanted by police") and its subject gave the event's source: 1
- * when the by-phrase gave the target (swap them), 2 when not (drop), 0
- * when the source is not the passive subject. */
+ * man wanted by police"): 1 when its subject gave the event's source and
+ * the by-phrase the target (swap them); 2 (drop) when its subject gave
+ * the source otherwise, or when no by-phrase gave the source (the doer is
+ * not told); 0 when v is active or its by-phrase gave the source. */
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
                         int32_t v, const kb_event *e);
 /* The active subject of v (its nsubj, or the noun an active participle

@@ -158,7 +158,10 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
             (p[2] == ' ' || p[2] == '\0'))
             return 0;
     int32_t patient = participle(s, v) == 'N' ? s->toks[v].head : -1;
-    int by_source = 0, agent_target = 0;
+    if (patient < 0 && child(s, v, "nsubj:pass") < 0 &&
+        child(s, v, "aux:pass") < 0)
+        return 0; /* active */
+    int by_source = 0, agent_target = 0, agent_source = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
         if (!c)
@@ -174,13 +177,19 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
             continue;
         if (kbi_rel_is(&s->toks[h], "nsubj:pass") && !strcmp(c, e->source))
             by_source = 1;
-        if (kbi_rel_is(&s->toks[h], "obl:agent") && by(s, h) &&
-            !strcmp(c, e->target))
-            agent_target = 1;
+        if (kbi_rel_is(&s->toks[h], "obl:agent") && by(s, h)) {
+            if (!strcmp(c, e->target))
+                agent_target = 1;
+            if (!strcmp(c, e->source))
+                agent_source = 1;
+        }
     }
-    if (!by_source)
-        return 0;
-    return agent_target ? 1 : 2;
+    if (by_source)
+        return agent_target ? 1 : 2;
+    /* "At least three people have been killed": with no by-phrase naming
+     * the source, the doer is not told and the source was taken from
+     * elsewhere (a dateline, another clause) */
+    return agent_source ? 0 : 2;
 }
 
 /* Nouns that head a phrase naming the people of the actor after them

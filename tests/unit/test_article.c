@@ -350,6 +350,19 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, NULL), 0);
     kb_result_free(r);
 
+    /* a passive with no by-phrase does not tell who did it: the
+     * dateline is no source */
+    r = code_one("MANILA, Philippines -- At least three people have been "
+                 "killed and several injured in a powerful explosion at a "
+                 "crowded public market.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    /* ... with one, the by-phrase is the source */
+    r = code_one("Three Egyptian policemen were killed on Thursday by "
+                 "Israeli troops on the border between Egypt and Gaza.\n");
+    T_EQ_INT(count(r, "19", "ISR", "EGY"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
