@@ -179,6 +179,16 @@ static size_t dateline(const sp *z, size_t i)
             return 0;
         if (paren) {
             if (is(z, p, ")")) {
+                /* "New York, Sep 27 (UNI) Members of ...": an agency's
+                 * initials after a place and a comma end the dateline */
+                int agency = commas > 0 && p > paren + 1 && p - paren <= 4 &&
+                             p + 1 < z->n && z->t[p + 1].nl < 2 &&
+                             first_class(z, p + 1) == TX_UPPER;
+                for (size_t q = paren + 1; agency && q < p; q++)
+                    if (first_class(z, q) != TX_UPPER || !no_lower(z, q))
+                        agency = 0;
+                if (agency)
+                    return p + 1;
                 paren = 0;
                 had_paren = 1;
             } else if (final_punct(z, p) || p - paren > 8) {
