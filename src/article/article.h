@@ -61,7 +61,8 @@ int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
 /* A non-statement event whose target hangs more than three heads below
  * v, or (a deed, not words: not 03 or 10-13) only in a clause of its own
  * below v ("killed a Palestinian as he approached a fence between Israel
- * and Gaza"). */
+ * and Gaza") or, but for meetings and visits (04), only as a place ("in
+ * the Gaza Strip", "near the Afghan border"). */
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
