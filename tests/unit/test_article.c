@@ -363,6 +363,24 @@ static void test_roles(void)
     T_EQ_INT(count(r, "19", "ISR", "EGY"), 1);
     kb_result_free(r);
 
+    /* a deed's target named only as the place where it happened */
+    r = code_one("The Israeli army killed two militants on Saturday in an "
+                 "air strike in the northern Gaza Strip, bringing the toll "
+                 "to five.\n");
+    T_EQ_INT(count(r, NULL, NULL, "PSEGZA"), 0);
+    kb_result_free(r);
+    r = code_one("Sudanese troops attacked rebel positions in Darfur on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "19", "SDN", "---REB"), 1);
+    kb_result_free(r);
+
+    /* the subject's actor (the militants) is not the source: the
+     * hostages of a clause inside the subject did not speak */
+    r = code_one("Militants holding three UN workers hostage said on Sunday "
+                 "that talks with Afghan officials had been postponed.\n");
+    T_EQ_INT(count(r, NULL, "IGO", NULL), 0);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
