@@ -97,7 +97,8 @@ size_t kbi_lead_credit(char *s, size_t n);
 /* Why the event of verb token v did not happen as told: "modal",
  * "negated", "conditional", "question", "complement" (of wanting,
  * planning, denying, being due...), "purpose" ("flew in to launch
- * talks"), "plan" ("is to visit"), or NULL. */
+ * talks"), "plan" ("is to visit"), "modifier" (a participle used as an
+ * adjective: "convicted spy Azzam Azzam"), or NULL. */
 const char *kbi_unreal(const kbi_sentence *s, int32_t v);
 
 /* Is the event a figure of speech: force (18-20) with a business among
@@ -129,7 +130,8 @@ const char *kbi_seized_people(const char *code, const char *source,
                               const char *target_text);
 
 /* The event is a light verb's block default ("took" 171, "linked" 060)
- * with no pattern behind it: not an event. */
+ * or a vague verb's ("voted" 030, "defended" 074, "died" 190) with no
+ * pattern behind it: not an event. */
 int kbi_light_default(const char *verb, const char *pattern);
 
 /* Folds a name for comparison: upper case, ASCII letters only, "AL-" and
