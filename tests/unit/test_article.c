@@ -381,6 +381,23 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, "IGO", NULL), 0);
     kb_result_free(r);
 
+    /* a vague verb's default code with no pattern behind it */
+    r = code_one("The United Nations Security Council on Monday voted to "
+                 "punish key rebel leaders in Ivory Coast.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("France defended itself on Friday against accusations by "
+                 "Ivory Coast authorities.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+
+    /* the repaired participle: "demolished" is the main verb, the
+     * report ", sources said" a parenthetical */
+    r = code_one("The Israeli army demolished 13 Palestinian houses in Rafah "
+                 "on Thursday, Palestinian security sources said.\n");
+    T_EQ_INT(count(r, "17", "ISRMIL", "PSE"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
