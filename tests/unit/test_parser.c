@@ -366,6 +366,61 @@ static size_t garbage(unsigned char *p, size_t n)
     return n;
 }
 
+/* The repairs of src/nlp/repair.c on the parses the greedy parser gave
+ * news sentences. */
+static void test_repair(void)
+{
+    /* "A gunship attacked positions after tanks reinforced the siege":
+     * the main verb read as a participle of its subject */
+    static const char *const GUNSHIP[] = {
+        "A DT 2 det",          "gunship NN 8 nsubj",
+        "attacked VBN 2 acl",  "positions NNS 3 obj",
+        "after IN 8 mark",     "tanks NNS 8 nsubj",
+        "x , 8 punct",         "reinforced VBD 0 root",
+        "the DT 10 det",       "siege NN 8 obj",
+        ". . 8 punct"};
+    kbi_sentence s = make(GUNSHIP, 11);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[2].head, -1);
+    T_EQ_STR(s.toks[2].xpos, "VBD");
+    T_EQ_INT(s.toks[1].head, 2);
+    T_EQ_STR(s.toks[1].deprel, "nsubj");
+    T_EQ_INT(s.toks[7].head, 2);
+    T_EQ_STR(s.toks[7].deprel, "advcl");
+    T_EQ_INT(s.toks[5].head, 7); /* "tanks" stays the subject of its clause */
+    T_EQ_INT(s.toks[10].head, 2); /* the final period goes to the root */
+
+    /* "The army demolished houses, sources and witnesses said" */
+    static const char *const REPORT[] = {
+        "The DT 2 det",          "army NN 9 nsubj",
+        "demolished VBN 2 acl",  "houses NNS 3 obj",
+        ", , 6 punct",           "sources NNS 3 conj",
+        "and CC 8 cc",           "witnesses NNS 6 conj",
+        "said VBD 0 root",       ". . 9 punct"};
+    s = make(REPORT, 10);
+    s.toks[8].upper = "SAID"; /* make() leaves words as written */
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[2].head, -1);
+    T_EQ_INT(s.toks[1].head, 2);
+    T_EQ_INT(s.toks[8].head, 2);
+    T_EQ_STR(s.toks[8].deprel, "parataxis");
+    T_EQ_INT(s.toks[5].head, 8);
+    T_EQ_STR(s.toks[5].deprel, "nsubj");
+
+    /* a real reduced relative (no object) is left alone: "Three
+     * fugitives convicted of fraud escaped" */
+    static const char *const RELATIVE[] = {
+        "Three CD 2 nummod",     "fugitives NNS 6 nsubj",
+        "convicted VBN 2 acl",   "of IN 5 case",
+        "fraud NN 3 obl",        "escaped VBD 0 root",
+        ". . 6 punct"};
+    s = make(RELATIVE, 7);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[5].head, -1);
+    T_EQ_INT(s.toks[2].head, 1);
+    T_EQ_STR(s.toks[2].deprel, "acl");
+}
+
 static void test_damaged(void)
 {
     kb_error e;
@@ -418,6 +473,7 @@ int main(void)
     T_RUN(test_deterministic);
     T_RUN(test_lengths);
     T_RUN(test_damaged);
+    T_RUN(test_repair);
     remove(path);
     kbi_arena_free(&A);
     return t_done();
