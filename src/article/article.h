@@ -98,7 +98,8 @@ size_t kbi_lead_credit(char *s, size_t n);
  * "negated", "conditional", "question", "complement" (of wanting,
  * planning, denying, being due...), "purpose" ("flew in to launch
  * talks"), "plan" ("is to visit"), "modifier" (a participle used as an
- * adjective: "convicted spy Azzam Azzam"), or NULL. */
+ * adjective: "convicted spy Azzam Azzam"), "history" ("40 years after he
+ * defected"), or NULL. */
 const char *kbi_unreal(const kbi_sentence *s, int32_t v);
 
 /* Is the event a figure of speech: force (18-20) with a business among

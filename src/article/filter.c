@@ -431,6 +431,14 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
         return NULL;
     if (kbi_rel_is(&s->toks[v], "amod") || kbi_rel_is(&s->toks[v], "compound"))
         return "modifier"; /* "convicted spy Azzam Azzam" */
+    /* "nearly 40 years after he defected", "two years after French forces
+     * arrived": the verb of the clause is years before the story */
+    static const char *const long_units[] = {"YEARS", "DECADES", "CENTURIES",
+                                             NULL};
+    for (int32_t k = 0; k + 1 < s->ntoks; k++)
+        if (s->toks[k].head == v && kbi_in_list(s->toks[k].upper, long_units) &&
+            s->toks[k + 1].upper && !strcmp(s->toks[k + 1].upper, "AFTER"))
+            return "history";
     /* the verb and the heads of its coordination ("did not attack or
      * kill") */
     for (int32_t h = v, steps = 0; h >= 0 && steps < 8; steps++) {

@@ -398,6 +398,12 @@ static void test_roles(void)
     T_EQ_INT(count(r, "17", "ISRMIL", "PSE"), 1);
     kb_result_free(r);
 
+    /* "N years after ...": history */
+    r = code_one("Nearly 40 years after Cuban troops invaded Angola, the two "
+                 "governments signed a treaty on Monday.\n");
+    T_EQ_INT(count(r, NULL, "CUB", "AGO"), 0);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
