@@ -166,10 +166,15 @@ static int32_t push(builder *b, uint8_t kind, const char *text,
     return st->n++;
 }
 
+/* The word a token is matched by: its upper-case form, except for the
+ * pronoun "us" written in lower case, which no entry ("US" for the United
+ * States) may match: "they can't keep us out" is not about America. */
 static const char *word_of(const builder *b, int32_t tok)
 {
-    const char *u = b->s->toks[tok].upper;
-    return u ? u : "";
+    const kbi_token *t = &b->s->toks[tok];
+    if (t->form && strcmp(t->form, "us") == 0)
+        return "us";
+    return t->upper ? t->upper : "";
 }
 
 /* A word list under construction: token numbers, or -1 - k for a

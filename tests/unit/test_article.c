@@ -404,6 +404,16 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, "CUB", "AGO"), 0);
     kb_result_free(r);
 
+    /* the pronoun "us" is not the United States (but "US" is) */
+    r = code_one("Conservative Party leader Ilkka Suominen told reporters "
+                 "they can not keep us out of government now.\n");
+    T_EQ_INT(count(r, NULL, NULL, "USA"), 0);
+    kb_result_free(r);
+    r = code_one("Conservative Party leader Ilkka Suominen told US "
+                 "reporters on Monday that the talks had failed.\n");
+    T_EQ_INT(count(r, NULL, NULL, "USA"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
