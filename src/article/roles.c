@@ -4,6 +4,7 @@
  * PETRARCH patterns over a linear stream and may take its actors from any
  * phrase; these checks catch the readings the tree contradicts. Tokens
  * are tied to actor codes by the entity memory (kbi_entities_token). */
+#include <stdint.h>
 #include <string.h>
 
 #include "../base/util.h"
@@ -371,13 +372,25 @@ static int across_clause(const kbi_sentence *s, int32_t k, int32_t v)
 }
 
 /* Is every token of the event's target below v inside a phrase of
- * place ("in", "near", "outside"...) between it and v? */
+ * place ("in", "near", "outside"...) between it and v? Sentences longer
+ * than 1024 tokens are not judged. */
 static int only_place(const kbi_entities *E, const kbi_sentence *s,
                       int32_t v, const kb_event *e)
 {
     static const char *const where[] = {
         "IN", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "ALONG", "AROUND",
         "THROUGHOUT", "WITHIN", "BEYOND", "NEARBY", "OUTSKIRTS", NULL};
+    enum { MAXT = 1024 };
+    if (s->ntoks > MAXT)
+        return 0;
+    uint8_t placed[MAXT]; /* token heads a phrase of place */
+    memset(placed, 0, (size_t)s->ntoks);
+    for (int32_t i = 0; i < s->ntoks; i++) {
+        const kbi_token *t = &s->toks[i];
+        if (t->head >= 0 && t->head < s->ntoks && kbi_rel_is(t, "case") &&
+            kbi_in_list(t->upper, where))
+            placed[t->head] = 1;
+    }
     int seen = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
@@ -387,12 +400,7 @@ static int only_place(const kbi_entities *E, const kbi_sentence *s,
         int place = 0, steps = 0;
         for (int32_t h = k; h != v && h >= 0 && steps++ <= s->ntoks && !place;
              h = s->toks[h].head)
-            for (int32_t i = 0; i < s->ntoks; i++)
-                if (s->toks[i].head == h && kbi_rel_is(&s->toks[i], "case") &&
-                    kbi_in_list(s->toks[i].upper, where)) {
-                    place = 1;
-                    break;
-                }
+            place = placed[h];
         if (!place)
             return 0;
     }
