@@ -130,6 +130,13 @@ typedef struct kb_config {
      * ("X reported that Y warned Z") takes its source from that clause,
      * not from the sentence's first actor. 0 in PETRARCH's validation. */
     int clause_sources;
+    /* Article coding sets this too: a verb that gives no event does not
+     * hide the subordinate clauses with a subject of their own inside its
+     * phrase ("The visit comes two days after Pompeo spoke to Salih":
+     * "comes" gives nothing, "spoke" is coded). 0 in PETRARCH's
+     * validation, where a verb phrase whose verb is in the dictionaries
+     * is passed over whole. */
+    int embedded_clauses;
 } kb_config;
 
 KB_API void kb_config_init(kb_config *c);

@@ -39,7 +39,8 @@ typedef struct actx {
     kbi_text_doc doc;
     kbi_entities *ents;
     int32_t anchor;       /* date of the last dated event, -1 */
-    kb_config config;     /* the coder's, with clause_sources set */
+    kb_config config;     /* the coder's, with clause_sources and
+                             embedded_clauses set */
     /* places: the article's context, and per sentence its mentions and
      * the one its events happened at (-1 none) */
     kbi_geo_context *geo;
@@ -557,6 +558,7 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
     else
         kb_config_init(&x.config);
     x.config.clause_sources = 1;
+    x.config.embedded_clauses = 1;
     if (!parse_pub_date(a->date, &x.pub_day))
         return fail(err, a, KB_ERR_INVALID,
                     a->date ? "expected a publication date YYYY-MM-DD"

@@ -407,8 +407,57 @@ static void build_events(coder *c, const verb_ctx *v, const kbi_assign *as)
 
 /* ---- the verb scan ---------------------------------------------------- */
 
+static void scan_range(coder *c, int32_t from, int32_t to, int depth);
+
+/* Does the clause of the SBAR whose items are [from, to) name its own
+ * subject: (SBAR (IN after) (S (NP France) (VP ...)))? Relative clauses
+ * ((S (VP ...)) after WHNP) and gerunds ("after learning of ...") do
+ * not. */
+static int has_subject(const kbi_stream *st, int32_t from, int32_t to)
+{
+    for (int32_t i = from; i < to; i++) {
+        const kbi_item *it = &st->items[i];
+        if (!live(it))
+            continue;
+        if (it->kind == KBI_IT_OPEN && !strcmp(it->text, "S")) {
+            int32_t k = next_live(st, i);
+            while (k >= 0 && k < to && st->items[k].kind == KBI_IT_NEC)
+                k = next_live(st, k);
+            if (k < 0 || k >= to)
+                return 0;
+            const kbi_item *x = &st->items[k];
+            return x->kind == KBI_IT_NE ||
+                   (x->kind == KBI_IT_OPEN && !strcmp(x->text, "NP"));
+        }
+        if (it->kind == KBI_IT_OPEN && strcmp(it->text, "WHNP") != 0 &&
+            strcmp(it->text, "WHADVP") != 0)
+            return 0; /* something else before the clause */
+    }
+    return 0;
+}
+
+/* With cfg->embedded_clauses: the subordinate clauses (SBAR) with a
+ * subject of their own inside the verb phrase [vp, vend), which the scan
+ * passes over once it has read the verb, are scanned too when the verb
+ * gave no event (16 levels at most). */
+static void scan_clauses(coder *c, int32_t vp, int32_t vend, int depth)
+{
+    const kbi_stream *st = c->st;
+    if (!c->cfg->embedded_clauses || depth >= 16)
+        return;
+    for (int32_t j = vp + 1; j < vend && j < st->n && !c->failed; j++) {
+        const kbi_item *it = &st->items[j];
+        if (live(it) && it->kind == KBI_IT_OPEN && !strcmp(it->text, "SBAR") &&
+            it->match > j && it->match <= vend) {
+            if (has_subject(st, j + 1, it->match))
+                scan_range(c, j + 1, it->match, depth + 1);
+            j = it->match;
+        }
+    }
+}
+
 /* Codes the verb site at VP item vp; returns the item to continue from. */
-static int32_t code_site(coder *c, int32_t vp, int32_t head)
+static int32_t code_site(coder *c, int32_t vp, int32_t head, int depth)
 {
     const kbi_stream *st = c->st;
     int32_t vend = st->items[vp].match;
@@ -448,28 +497,34 @@ static int32_t code_site(coder *c, int32_t vp, int32_t head)
         default_source(c, &as);
     if (as.src >= 0 && as.tgt < 0)
         default_target(c, &as);
+    size_t before = c->out->n;
     if (as.src >= 0 && as.tgt >= 0)
         build_events(c, &v, &as);
+    if (c->out->n == before)
+        scan_clauses(c, vp, vend, depth); /* no event from this verb */
     return vend + 1;
 }
 
-static void scan(coder *c)
+/* Codes the verb sites of items [from, to). */
+static void scan_range(coder *c, int32_t from, int32_t to, int depth)
 {
     const kbi_stream *st = c->st;
-    int32_t i = 0;
-    while (i < st->n && !c->failed) {
+    int32_t i = from;
+    while (i < to && i < st->n && !c->failed) {
         const kbi_item *it = &st->items[i];
         if (live(it) && it->kind == KBI_IT_OPEN && !strcmp(it->text, "VP")) {
             int32_t h = next_live(st, i);
             if (h >= 0 && st->items[h].kind == KBI_IT_WORD &&
                 is_vb(st->items[h].tag)) {
-                i = code_site(c, i, h);
+                i = code_site(c, i, h, depth);
                 continue;
             }
         }
         i++;
     }
 }
+
+static void scan(coder *c) { scan_range(c, 0, c->st->n, 0); }
 
 /* ---- the record ------------------------------------------------------- */
 

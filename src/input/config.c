@@ -17,6 +17,7 @@ void kb_config_init(kb_config *c)
     c->comma_emin = 2;
     c->comma_emax = 8;
     c->clause_sources = 0;
+    c->embedded_clauses = 0;
 }
 
 /* Largest value accepted for a count option; anything bigger is a typo. */

@@ -31,7 +31,16 @@
  * second subject, or is a reporting verb (", officials said"), the
  * participle becomes the root (VBD), its noun its subject, and the old
  * root an adverbial clause (advcl) or a parenthetical report
- * (parataxis) of it. */
+ * (parataxis) of it.
+ *
+ * 3. A subordinating conjunction read as a preposition: "the violence
+ * which erupted after France destroyed most of the air force" came out
+ * with "after France" as an oblique and "destroyed" as a conjunct of the
+ * main verb, so that France's deed went to the sentence's subject. When
+ * the noun of such an "after/before/as/because..." phrase is followed at
+ * once by a finite verb with no subject of its own that is not the root,
+ * the noun is that verb's subject, the word its marker, and the verb an
+ * adverbial clause of what the phrase hung on. */
 #include <string.h>
 
 #include "parser.h"
@@ -69,6 +78,7 @@ static int acyclic(const kbi_sentence *s)
 
 static void rewire(kbi_sentence *s);
 static void rewire_participle(kbi_sentence *s);
+static void rewire_subordinate(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -85,6 +95,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     }
     rewire(s);
     rewire_participle(s);
+    rewire_subordinate(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -279,4 +290,65 @@ static void rewire_participle(kbi_sentence *s)
             s->toks[k].head = v;
     rt->head = v;
     rt->deprel = mark >= 0 ? "advcl" : "parataxis";
+}
+
+static const char *const subordinators[] = {
+    "AFTER", "BEFORE", "SINCE", "UNTIL", "AS", "BECAUSE", "WHILE", "WHEN",
+    "ALTHOUGH", "THOUGH", "ONCE", "UNLESS", NULL};
+
+static int finite(const kbi_token *t)
+{
+    return t->xpos && (!strcmp(t->xpos, "VBD") || !strcmp(t->xpos, "VBZ") ||
+                       !strcmp(t->xpos, "VBP"));
+}
+
+/* The last token of k's subtree, tokens being in order. */
+static int32_t rightmost(const kbi_sentence *s, int32_t k)
+{
+    int32_t right = k;
+    for (int32_t i = k + 1; i < s->ntoks; i++)
+        for (int32_t h = i, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+            if (h == k) {
+                right = i;
+                break;
+            }
+            h = s->toks[h].head;
+        }
+    return right;
+}
+
+static void rewire_subordinate(kbi_sentence *s)
+{
+    for (int32_t p = 0; p + 2 < s->ntoks; p++) {
+        kbi_token *pt = &s->toks[p];
+        if (!kbi_rel_is(pt, "case") || !in_list(pt->upper, subordinators))
+            continue;
+        int32_t n = pt->head;
+        if (n <= p || n >= s->ntoks ||
+            !(is_noun(&s->toks[n]) || !strcmp(s->toks[n].xpos ? s->toks[n].xpos
+                                                              : "", "PRP")))
+            continue;
+        int32_t v = rightmost(s, n) + 1;
+        if (v >= s->ntoks)
+            continue;
+        /* "after France had destroyed": the auxiliary's verb */
+        if ((kbi_rel_is(&s->toks[v], "aux") || kbi_rel_is(&s->toks[v], "cop")) &&
+            s->toks[v].head > v)
+            v = s->toks[v].head;
+        kbi_token *vt = &s->toks[v];
+        int32_t h = s->toks[n].head;
+        if (!is_verb(vt) || vt->head < 0 || h < 0 || h == v ||
+            child(s, v, "nsubj") >= 0 || child(s, v, "csubj") >= 0 ||
+            child(s, v, "mark") >= 0 ||
+            (!finite(vt) && child(s, v, "aux") < 0 &&
+             child(s, v, "aux:pass") < 0))
+            continue;
+        s->toks[n].head = v;
+        s->toks[n].deprel = child(s, v, "aux:pass") >= 0 ? "nsubj:pass"
+                                                         : "nsubj";
+        pt->head = v;
+        pt->deprel = "mark";
+        vt->head = h;
+        vt->deprel = "advcl";
+    }
 }

@@ -414,6 +414,16 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "USA"), 1);
     kb_result_free(r);
 
+    /* a verb that gives no event ("comes") does not hide the clause
+     * with its own subject inside its phrase */
+    r = kb_result_new(NULL);
+    T_EQ_INT(code_text(NULL, "The visit comes two days after US Secretary of "
+                             "State Mike Pompeo spoke to Iraqi President "
+                             "Barham Salih on Sunday.\n",
+                       "2019-10-01", 0, r), KB_OK);
+    T_EQ_INT(count(r, "01", "USA", "IRQ"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");

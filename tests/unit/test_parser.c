@@ -419,6 +419,33 @@ static void test_repair(void)
     T_EQ_INT(s.toks[5].head, -1);
     T_EQ_INT(s.toks[2].head, 1);
     T_EQ_STR(s.toks[2].deprel, "acl");
+
+    /* "violence which erupted after France destroyed the air force": a
+     * subordinator read as a preposition */
+    static const char *const AFTER[] = {
+        "violence NN 0 root",  "which WDT 3 nsubj",
+        "erupted VBD 1 acl:relcl", "AFTER IN 5 case",
+        "France NNP 3 obl",    "destroyed VBD 1 conj",
+        "the DT 8 det",        "force NN 6 obj"};
+    s = make(AFTER, 8);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[4].head, 5);
+    T_EQ_STR(s.toks[4].deprel, "nsubj");
+    T_EQ_INT(s.toks[3].head, 5);
+    T_EQ_STR(s.toks[3].deprel, "mark");
+    T_EQ_INT(s.toks[5].head, 2);
+    T_EQ_STR(s.toks[5].deprel, "advcl");
+
+    /* ... but not when the verb has a subject: "the man who died after a
+     * confrontation with police has demanded" */
+    static const char *const OWN[] = {
+        "family NN 6 nsubj",   "AFTER IN 3 case",
+        "confrontation NN 1 nmod", "has VBZ 6 aux",
+        "x , 6 punct",         "demanded VBN 0 root"};
+    s = make(OWN, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[2].head, 0);
+    T_EQ_STR(s.toks[1].deprel, "case");
 }
 
 static void test_damaged(void)
