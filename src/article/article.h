@@ -58,11 +58,13 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
  * hits"). */
 int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
                       int32_t v, const kb_event *e);
-/* A non-statement event whose target hangs more than three heads below
- * v, or (a deed, not words: not 03 or 10-13) only in a clause of its own
- * below v ("killed a Palestinian as he approached a fence between Israel
- * and Gaza") or, but for meetings and visits (04), only as a place ("in
- * the Gaza Strip", "near the Afghan border"). */
+/* An event whose target sits below v only inside an adverbial, relative
+ * or parenthetical clause ("vetoed a resolution demanding a pullout of
+ * Israeli forces"); or, but for statements, whose target hangs more than
+ * three heads below v, or (a deed, not words: not 03 or 10-13) only in a
+ * clause of its own below v ("killed a Palestinian as he approached a
+ * fence between Israel and Gaza") or, but for meetings and visits (04),
+ * only as a place ("in the Gaza Strip", "near the Afghan border"). */
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK

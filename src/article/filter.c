@@ -418,9 +418,50 @@ static const char *const unreal_heads[] = {
     "CALL", "CALLED", "NEED", "NEEDS", "NEEDED", "WISH", "WISHED", "CLOSE",
     "READY", "SET", "LIKELY", "UNLIKELY", "UNABLE", "EAGER",
     "WILLING", "UNWILLING", "POISED", "DUE", "ABOUT", "GOING", "SCHEDULED",
-    "SLATED", NULL};
+    "SLATED", "WANTING", "HOPING", "AIMING", "INTENDING", "THREATENING",
+    "VOWING", "PROMISING", "REFUSING", "FAILING", "TRYING", "SEEKING",
+    "DENYING", "AGREEING", "DECIDING", "EXPECTING", "PREPARING", "PLEDGING",
+    "OFFERING", "URGING", "ASKING", "CALLING", "NEEDING", "WISHING", "PLOT",
+    "PLOTS", "PLOTTED", "PLOTTING", "CONSPIRE", "CONSPIRES", "CONSPIRED",
+    "CONSPIRING", "PROPOSE", "PROPOSES", "PROPOSED", "PROPOSING", "DEMAND",
+    "DEMANDS", "DEMANDED", "DEMANDING", "ORDER", "ORDERS", "ORDERED",
+    "ORDERING", "PLEDGES", "OFFERS", "URGES", "ASKS", "CALLS", "WISHES",
+    "VOWING", NULL};
 static const char *const be_forms[] = {"IS", "ARE", "WAS", "WERE", "AM",
                                        "'S", "'RE", "BE", NULL};
+
+/* Verbs whose infinitive complement happened: "began to withdraw",
+ * "managed to escape", "forced the plane to land". */
+static const char *const implicative[] = {
+    "BEGIN", "BEGINS", "BEGAN", "BEGUN", "BEGINNING", "START", "STARTS",
+    "STARTED", "STARTING", "CONTINUE", "CONTINUES", "CONTINUED",
+    "CONTINUING", "MANAGE", "MANAGES", "MANAGED", "MANAGING", "FORCE",
+    "FORCES", "FORCED", "FORCING", "COMPEL", "COMPELS", "COMPELLED",
+    "HELP", "HELPS", "HELPED", "HELPING", "PROCEED", "PROCEEDS",
+    "PROCEEDED", "WENT", "GOES", "MOVED", "MOVES", "RUSHED", "RUSH",
+    "ACTED", "STEPPED", "HAPPENED", "GOT", "CAME", "COMES", NULL};
+
+/* Does token v have "to" as its marker? */
+static int has_to(const kbi_sentence *s, int32_t v)
+{
+    for (int32_t k = 0; k < v; k++)
+        if (s->toks[k].head == v && kbi_rel_is(&s->toks[k], "mark") &&
+            s->toks[k].upper && !strcmp(s->toks[k].upper, "TO"))
+            return 1;
+    return 0;
+}
+
+/* Is token k an object that is nothing ("no evidence", "nothing")? */
+static int no_object(const kbi_sentence *s, int32_t k)
+{
+    if (s->toks[k].upper && !strcmp(s->toks[k].upper, "NOTHING"))
+        return 1;
+    for (int32_t i = 0; i < k; i++)
+        if (s->toks[i].head == k && kbi_rel_is(&s->toks[i], "det") &&
+            s->toks[i].upper && !strcmp(s->toks[i].upper, "NO"))
+            return 1;
+    return 0;
+}
 
 const char *kbi_unreal(const kbi_sentence *s, int32_t v)
 {
@@ -452,6 +493,9 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
                 return "negated";
             if (kbi_rel_is(t, "mark") && kbi_in_list(t->upper, conditions))
                 return "conditional";
+            /* "found no evidence", "reached no agreement" */
+            if (h == v && kbi_rel_is(t, "obj") && no_object(s, k))
+                return "negated";
         }
         const kbi_token *ht = &s->toks[h];
         /* "Karzai is to visit Pakistan": a plan (the parser hangs "is" and
@@ -479,6 +523,11 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
         if (kbi_rel_is(ht, "xcomp") || kbi_rel_is(ht, "ccomp")) {
             int32_t g = ht->head;
             if (g >= 0 && kbi_in_list(s->toks[g].upper, unreal_heads))
+                return "complement";
+            /* an infinitive happened only under a verb that says it did
+             * ("began to", "managed to", "forced ... to") */
+            if (g >= 0 && kbi_rel_is(ht, "xcomp") && has_to(s, h) &&
+                !kbi_in_list(s->toks[g].upper, implicative))
                 return "complement";
         }
         /* "will have to recognize": the mood of the verb it completes */

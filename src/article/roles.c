@@ -107,7 +107,10 @@ static int32_t active_subject(const kbi_sentence *s, int32_t v)
         }
         if (participle(s, v) == 'G')
             return t->head;
-        if (!kbi_rel_is(t, "conj") || !is_verb(t))
+        /* "..., killing at least 13 people": the doer of the main verb */
+        int gerund = kbi_rel_is(t, "advcl") && t->xpos &&
+                     !strcmp(t->xpos, "VBG") && child(s, v, "mark") < 0;
+        if (!gerund && (!kbi_rel_is(t, "conj") || !is_verb(t)))
             return -1;
         v = t->head;
     }
@@ -148,16 +151,37 @@ static int by(const kbi_sentence *s, int32_t k)
     return 0;
 }
 
+/* Does every token of the event's target below v lie in a by-phrase? */
+static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
+                     const kb_event *e)
+{
+    int seen = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
+            continue;
+        seen = 1;
+        int in_by = 0, steps = 0;
+        for (int32_t h = k; h != v && h >= 0 && steps++ <= s->ntoks && !in_by;
+             h = s->toks[h].head)
+            in_by = by(s, h);
+        if (!in_by)
+            return 0;
+    }
+    return seen;
+}
+
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
                         int32_t v, const kb_event *e)
 {
     if (v < 0)
         return 0;
-    /* "troops backed by aircraft": the pattern reads the by-phrase */
+    /* "troops backed by aircraft": the pattern reads the by-phrase, which
+     * names the means, not the target */
     for (const char *p = e->pattern; p && (p = strstr(p, "BY")); p += 2)
         if ((p == e->pattern || p[-1] == ' ' || p[-1] == '(') &&
             (p[2] == ' ' || p[2] == '\0'))
-            return 0;
+            return target_by(E, s, v, e) ? 2 : 0;
     int32_t patient = participle(s, v) == 'N' ? s->toks[v].head : -1;
     if (patient < 0 && child(s, v, "nsubj:pass") < 0 &&
         child(s, v, "aux:pass") < 0)
@@ -407,12 +431,66 @@ static int only_place(const kbi_entities *E, const kbi_sentence *s,
     return seen;
 }
 
+/* Is h's clause introduced by "if" or "unless"? */
+static int has_mark(const kbi_sentence *s, int32_t h)
+{
+    for (int32_t i = 0; i < h; i++)
+        if (s->toks[i].head == h && kbi_rel_is(&s->toks[i], "mark") &&
+            s->toks[i].upper && (!strcmp(s->toks[i].upper, "IF") ||
+                                 !strcmp(s->toks[i].upper, "UNLESS")))
+            return 1;
+    return 0;
+}
+
+/* Does the chain of heads from k up to v cross an adverbial, relative or
+ * parenthetical clause (what a statement is about is its complement,
+ * ccomp or xcomp; "said ... as his allies defended him from questions
+ * about his valor in Vietnam")? */
+static int across_adjunct(const kbi_sentence *s, int32_t k, int32_t v,
+                          int threat)
+{
+    for (int32_t h = k, steps = 0; h != v && h >= 0 && steps <= s->ntoks;
+         steps++) {
+        const kbi_token *t = &s->toks[h];
+        /* a noun's content clause with its own subject is what the noun
+         * says ("no evidence Iran is developing weapons") */
+        int content = kbi_rel_is(t, "acl") && !kbi_rel_is(t, "acl:relcl") &&
+                      child(s, h, "nsubj") >= 0;
+        /* a threat's condition names the threatened ("unless US forces
+         * withdraw") */
+        int condition = threat && kbi_rel_is(t, "advcl") && has_mark(s, h);
+        if ((kbi_rel_is(t, "advcl") || kbi_rel_is(t, "acl") ||
+             kbi_rel_is(t, "parataxis") || kbi_rel_is(t, "csubj")) &&
+            !content && !condition)
+            return 1;
+        h = t->head;
+    }
+    return 0;
+}
+
+
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e)
 {
-    if (v < 0 || !e->code || (e->code[0] == '0' &&
-                              (e->code[1] == '1' || e->code[1] == '2')))
+    if (v < 0 || !e->code || strlen(e->code) < 2)
         return 0;
+    int anywhere = 0, adjunct_only = 1;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        if (!c || strcmp(c, e->target) != 0)
+            continue;
+        if (!below(s, k, v)) {
+            adjunct_only = 0;
+            continue;
+        }
+        anywhere = 1;
+        if (!across_adjunct(s, k, v, e->code[0] == '1' && e->code[1] == '3'))
+            adjunct_only = 0;
+    }
+    if (anywhere && adjunct_only)
+        return 1;
+    if (e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2'))
+        return 0; /* a statement's subject may sit deep in what it says */
     int best = -1, near = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);

@@ -424,6 +424,30 @@ static void test_roles(void)
     T_EQ_INT(count(r, "01", "USA", "IRQ"), 1);
     kb_result_free(r);
 
+    /* nothing done: a negative object, a plot */
+    r = code_one("The Jordanian court found no evidence against al Qaeda.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Colombian rebels plotted to assassinate George Bush during "
+                 "his stopover in Cartagena last week.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+
+    /* "backed by artillery": the by-phrase of the pattern is the means,
+     * not the target; the attack stays */
+    r = code_one("Pakistani troops backed by artillery and aircraft "
+                 "attacked two terrorist hideouts on Sunday.\n");
+    T_EQ_INT(count(r, NULL, NULL, "---MIL"), 0);
+    T_EQ_INT(count(r, "19", "PAK", NULL), 1);
+    kb_result_free(r);
+
+    /* a target only inside a relative or adverbial clause */
+    r = code_one("The United States on Tuesday vetoed an Arab-backed "
+                 "resolution demanding an immediate pullout of Israeli "
+                 "forces from Gaza.\n");
+    T_EQ_INT(count(r, NULL, NULL, "ISR"), 0);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
