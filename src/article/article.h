@@ -68,8 +68,10 @@ int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
- * [190]" of "said") is a verb in a clause of its own below v ("said
- * Israel would not dare attack Iran"): that verb's event, not v's. */
+ * [190]" of "said") occurs below v only in a clause of its own, as a
+ * verb ("said Israel would not dare attack Iran") or, under a verb of
+ * speech, as any word ("told Rumsfeld the nation was working to prevent
+ * any terror attack"): what the clause tells, not v's event. */
 int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern);
 
 /* ---- claims.c --------------------------------------------------------- */

@@ -524,17 +524,32 @@ int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern)
     if (v < 0 || !pattern_word(pattern, w, sizeof w))
         return 0;
     size_t n = strlen(w);
+    /* a verb of speech reports what its clause says; other verbs'
+     * patterns may read a noun inside a clause ("rejected the offer of
+     * mediating") */
+    static const char *const speech[] = {
+        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "TELLING",
+        "REPORT", "REPORTS", "REPORTED", "ANNOUNCE", "ANNOUNCES",
+        "ANNOUNCED", "STATE", "STATES", "STATED", "ADD", "ADDS", "ADDED",
+        NULL};
+    int nouns = kbi_in_list(s->toks[v].upper, speech);
+    int near = 0, far = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const kbi_token *t = &s->toks[k];
         if (k == v || !t->upper || strncmp(t->upper, w, n) != 0 ||
-            !is_verb(t) || !below(s, k, v))
+            !below(s, k, v) || (!nouns && !is_verb(t)))
             continue;
         /* a clause of its own between the keyword and v? */
+        int inside = 0;
         for (int32_t h = k; h != v && h >= 0; h = s->toks[h].head) {
             const kbi_token *ht = &s->toks[h];
             if (clause_edge(ht) && !kbi_rel_is(ht, "xcomp"))
-                return 1;
+                inside = 1;
         }
+        if (inside)
+            far = 1;
+        else
+            near = 1;
     }
-    return 0;
+    return far && !near;
 }

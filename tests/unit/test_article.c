@@ -448,6 +448,20 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "ISR"), 0);
     kb_result_free(r);
 
+    /* flying to a country is visiting it (Khabar's supplement) */
+    r = code_one("Britain's Tony Blair flew to Khartoum on Wednesday to "
+                 "pressure Sudanese officials over Darfur.\n");
+    T_EQ_INT(count(r, "042", "GBR", "SDN"), 1);
+    kb_result_free(r);
+
+    /* a verb of speech whose pattern word ("- * ATTACK") is only in what
+     * it reports */
+    r = code_one("Panama's security chief told Defense Secretary Donald "
+                 "Rumsfeld on Saturday the nation was working to prevent "
+                 "any terror attack on the canal.\n");
+    T_EQ_INT(count(r, "19", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
