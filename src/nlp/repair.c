@@ -328,7 +328,23 @@ static void rewire_subordinate(kbi_sentence *s)
             !(is_noun(&s->toks[n]) || !strcmp(s->toks[n].xpos ? s->toks[n].xpos
                                                               : "", "PRP")))
             continue;
-        int32_t v = rightmost(s, n) + 1;
+        int32_t right = rightmost(s, n), v = right + 1;
+        /* "as U.S. and Iraqi forces prepared for ...": the verb was taken
+         * into the noun's phrase as a participle */
+        for (int32_t k = n + 1; k <= right; k++) {
+            const kbi_token *t = &s->toks[k];
+            int32_t th = t->head;
+            if (!strcmp(t->deprel ? t->deprel : "", "acl") && t->xpos &&
+                (!strcmp(t->xpos, "VBN") || !strcmp(t->xpos, "VBD")) &&
+                (th == n || (th > n && s->toks[th].head == n &&
+                             kbi_rel_is(&s->toks[th], "conj"))) &&
+                child(s, k, "nsubj") < 0 && child(s, k, "mark") < 0 &&
+                child(s, k, "aux") < 0 && child(s, k, "aux:pass") < 0) {
+                v = k;
+                s->toks[k].xpos = "VBD";
+                break;
+            }
+        }
         if (v >= s->ntoks)
             continue;
         /* "after France had destroyed": the auxiliary's verb */

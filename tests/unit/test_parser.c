@@ -436,6 +436,21 @@ static void test_repair(void)
     T_EQ_INT(s.toks[5].head, 2);
     T_EQ_STR(s.toks[5].deprel, "advcl");
 
+    /* "declared an emergency as US forces prepared for an assault": the
+     * verb taken into the noun's phrase as a participle */
+    static const char *const AS[] = {
+        "declared VBD 0 root", "emergency NN 1 obj",
+        "AS IN 4 case",        "forces NNS 1 obl",
+        "prepared VBN 4 acl",  "for IN 7 case",
+        "assault NN 5 obl"};
+    s = make(AS, 7);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[3].head, 4);
+    T_EQ_STR(s.toks[3].deprel, "nsubj");
+    T_EQ_INT(s.toks[4].head, 0);
+    T_EQ_STR(s.toks[4].deprel, "advcl");
+    T_EQ_STR(s.toks[4].xpos, "VBD");
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
