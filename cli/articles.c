@@ -213,7 +213,7 @@ static int flush(apool *p, kbc_run *run)
             fprintf(stderr, "%s", j->diag);
         for (size_t k = 0; k < j->nunk; k++)
             p->c->unknown(p->c->unknown_user, &j->unk[k]);
-        run->errors += j->ndiag;
+        run->warnings += j->ndiag;
         if (j->err) {
             fprintf(stderr, "%s: %s\n", run->prog, j->err);
             run->errors++;
@@ -302,8 +302,11 @@ int kbc_run_finish(kbc_run *run)
     }
     progress(run, 1);
     fprintf(stderr, "%s: %zu articles, %zu sentences, %zu events "
-                    "(%zu mentions), %zu errors\n",
+                    "(%zu mentions), %zu errors",
             run->prog, run->articles, run->sentences, run->events,
             run->mentions, run->errors);
+    if (run->warnings)
+        fprintf(stderr, ", %zu warnings", run->warnings);
+    fputc('\n', stderr);
     return bad;
 }

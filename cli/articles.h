@@ -15,8 +15,10 @@ typedef struct kbc_run {
                               coded (--no-merge) */
     size_t total_bytes;    /* of all inputs, for the ETA; 0 unknown */
     int no_events;         /* count only (khabar actors) */
-    /* counts */
-    size_t articles, sentences, events, mentions, errors, bytes;
+    /* counts: errors are articles or records lost (reported and
+     * skipped); warnings are problems reported in articles that were
+     * still coded (an invalid UTF-8 byte replaced) */
+    size_t articles, sentences, events, mentions, errors, warnings, bytes;
     int tty;               /* stderr is a terminal: show progress */
     double t0, last;
 } kbc_run;

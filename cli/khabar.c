@@ -460,8 +460,9 @@ static void usage_code(FILE *f)
             "  --gazetteer FILE  places (default: bundled data/geo)\n"
             "  --no-places       do not look for places\n"
             "  --model FILE      NLP model for raw text (default: bundled)\n"
-            "  -j N              code on N threads; the output is the same,\n"
-            "                    in the same order, as with -j 1\n"
+            "  -j N              code on N threads (also -jN, --jobs N); the\n"
+            "                    output is the same, in the same order, as\n"
+            "                    with -j 1\n"
             "  --dict FILE       verb dictionary (TABARI or CAMEO.2.0 dialect)\n"
             "  --actors FILE     actor dictionary (repeat for several)\n"
             "  --agents FILE     agent dictionary\n"
@@ -629,12 +630,18 @@ static int cmd_code(int argc, char **argv)
             all_lines = 1;
         } else if (!strcmp(argv[i], "--sentences")) {
             sentences = 1;
-        } else if (!strcmp(argv[i], "-j") || !strncmp(argv[i], "--jobs", 6)) {
-            const char *v = argv[i][1] == 'j' ? (i + 1 < argc ? argv[++i] : "")
-                                              : strchr(argv[i], '=');
+        } else if (!strncmp(argv[i], "-j", 2) ||
+                   !strcmp(argv[i], "--jobs") ||
+                   !strncmp(argv[i], "--jobs=", 7)) {
+            /* -j N, -jN, --jobs N, --jobs=N */
+            const char *a = argv[i];
+            const char *v = a[1] == 'j' && a[2] ? a + 2
+                            : strchr(a, '=')    ? strchr(a, '=') + 1
+                            : i + 1 < argc      ? argv[++i]
+                                                : "";
             char *end = NULL;
-            long n = v ? strtol(v + (v[0] == '='), &end, 10) : 0;
-            if (!v || !end || *end || n < 1 || n > 64) {
+            long n = strtol(v, &end, 10);
+            if (!*v || !end || *end || n < 1 || n > 64) {
                 fprintf(stderr, "%s: -j expects a thread count from 1 to 64\n",
                         prog);
                 return EXIT_USAGE;
@@ -851,6 +858,11 @@ static int cmd_actors(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--unknown")) {
             unknown = 1;
+        } else if (!strncmp(a, "-j", 2) && a[2]) { /* -jN */
+            if (!count_arg("-j", a + 2, 64, &nthreads)) {
+                kbc_inputs_free(&in);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--min") || !strcmp(a, "--top") ||
                    !strcmp(a, "-j")) {
             long *dst = a[2] == 'm' ? &min : a[2] == 't' ? &top : &nthreads;

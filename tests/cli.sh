@@ -412,7 +412,18 @@ run code -j 3 --date 2019-11-24 "$TXT" "$HERE/../data/examples/sample.xml"
 status 0
 cmp -s "$TMP/j1" "$OUT" || fail "-j 3 output differs from -j 1"
 n=$((n + 1))
+# -jN and --jobs N / --jobs=N spell the same option
+for opt in -j2 "--jobs 2" --jobs=2; do
+    # shellcheck disable=SC2086
+    run code $opt --date 2019-11-24 "$TXT" "$HERE/../data/examples/sample.xml"
+    status 0
+    cmp -s "$TMP/j1" "$OUT" || fail "$opt output differs from -j 1"
+    n=$((n + 1))
+done
 run code -j 0 "$TXT"
+status 2
+has "$ERR" "thread count"
+run code -jx "$TXT"
 status 2
 has "$ERR" "thread count"
 
@@ -460,6 +471,12 @@ has "$OUT" '"place":null'
 run code "$TXT"
 status 1
 has "$ERR" "no date"
+# an invalid byte is replaced and reported as a warning, not an error
+printf '{"id":"bad","date":"2019-10-01","text":"Iraqi President Barham Salih met the Turkish foreign minister in Baghdad on Monday \377."}\n' > "$TMP/invalid.jsonl"
+run code "$TMP/invalid.jsonl"
+status 0
+has "$ERR" "invalid UTF-8"
+has "$ERR" "0 errors, 1 warnings"
 # the formats, by their columns
 run code --format csv --date 2019-10-01 "$TXT"
 status 0
