@@ -476,7 +476,10 @@ static kb_status code_one(actx *x, int32_t si, kbi_arena *sa, kb_result *tmp,
     int32_t day;
     kbi_dates dts;
     memset(&dts, 0, sizeof dts);
-    if (kbi_dates_find(&sent, x->pub_day, x->anchor, sa, &dts) != KB_OK)
+    st = kbi_dates_find(&sent, x->pub_day, x->anchor, sa, &dts);
+    if (st == KB_ERR_NOMEM)
+        return fail(err, x->a, st, "out of memory");
+    if (st != KB_OK) /* a publication date out of range: no dates */
         memset(&dts, 0, sizeof dts);
     /* the sentence's date (what date-restricted actor codes use): that of
      * its main verb; each event then gets the date of its own verb */
@@ -610,7 +613,7 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
         return KB_OK; /* not a political story */
     }
     x.ents = kbi_entities_new(&out->work, c->dict);
-    kb_result *tmp = kb_result_new(NULL);
+    kb_result *tmp = kb_result_new(out->alloc);
     if (!x.ents || !tmp) {
         kb_result_free(tmp);
         return fail(err, a, KB_ERR_NOMEM, "out of memory");
@@ -628,7 +631,7 @@ kb_status kb_code_article(const kb_coder *c, const kb_article *a,
             x.places[i].at = -1;
     }
     kbi_arena sa;
-    kbi_arena_init(&sa, NULL);
+    kbi_arena_init(&sa, out->alloc); /* the caller's allocator */
     for (int32_t i = 0; i < x.doc.nsents && st == KB_OK && !out->rejection;
          i++) {
         const kbi_text_sentence *se = &x.doc.sents[i];

@@ -473,6 +473,82 @@ static void test_roles(void)
     kb_result_free(r);
 }
 
+/* ---- out of memory ----------------------------------------------------- */
+
+typedef struct failing {
+    long countdown; /* fail when it reaches 0; <0 never */
+    long live;      /* blocks currently allocated */
+} failing;
+
+static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
+{
+    failing *f = ctx;
+    (void)old;
+    if (size == 0) {
+        if (p)
+            f->live--;
+        free(p);
+        return NULL;
+    }
+    if (f->countdown >= 0 && f->countdown-- == 0)
+        return NULL;
+    void *q = realloc(p, size);
+    if (q && !p)
+        f->live++;
+    return q;
+}
+
+static void test_out_of_memory(void)
+{
+    /* the sample article with the result's allocator failing at the
+     * first, second, ... call: out of memory is reported, never a crash,
+     * and the result frees everything */
+    size_t len = 0;
+    char *text = slurp(SAMPLE, &len);
+    T_OK(text != NULL);
+    if (!text)
+        return;
+    kb_article a;
+    memset(&a, 0, sizeof a);
+    a.id = "sample";
+    a.date = "2019-10-01";
+    a.text = text;
+    a.text_len = len;
+    kb_coder c;
+    memset(&c, 0, sizeof c);
+    c.dict = dict;
+    c.model = model;
+    c.geo = geo;
+    int ok = 0, nomem = 0, other = 0, leaks = 0;
+    for (long n = 0; n < 20000 && !ok; n++) {
+        failing f = {n, 0};
+        kb_allocator al = {failing_realloc, &f};
+        kb_result *r = kb_result_new(&al);
+        if (!r) {
+            nomem++;
+            leaks += f.live != 0;
+            continue;
+        }
+        kb_error err;
+        kb_status st = kb_code_article(&c, &a, NULL, NULL, r, &err);
+        if (st == KB_OK)
+            ok = kb_result_count(r) > 0;
+        else if (st == KB_ERR_NOMEM)
+            nomem++;
+        else
+            other++;
+        kb_result_free(r);
+        leaks += f.live != 0;
+    }
+    if (getenv("KB_TEST_VERBOSE"))
+        fprintf(stderr, "out of memory runs: %d\n", nomem);
+    T_EQ_INT(ok, 1);
+    T_OK(nomem > 0);
+    T_EQ_INT(other, 0);
+    T_EQ_INT(leaks, 0);
+    free(text);
+}
+
 static void test_errors(void)
 {
     kb_result *r = kb_result_new(NULL);
@@ -495,6 +571,7 @@ int main(void)
     T_RUN(test_passive);
     T_RUN(test_seized_people);
     T_RUN(test_roles);
+    T_RUN(test_out_of_memory);
     T_RUN(test_errors);
     kb_gazetteer_free(geo);
     kb_model_free(model);
