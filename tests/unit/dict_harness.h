@@ -1,6 +1,7 @@
 /* dict_harness.h - what the dictionary reader tests share: loading a text
  * with one reader while collecting its reports, and running a reader with
- * the Nth allocation failing, for every N. Include after t.h; a test sets
+ * the Nth allocation failing, for every N (t.h's t_failing). Include after
+ * t.h; a test sets
  * t_reader and t_file, then calls load() / load_strict(). */
 #ifndef KB_DICT_HARNESS_H
 #define KB_DICT_HARNESS_H
@@ -50,25 +51,6 @@ static kb_dict *load(const char *text, diags *g)
     return load_strict(text, g, 0);
 }
 
-typedef struct t_failing {
-    long left; /* allocations allowed before failing */
-    int failed;
-} t_failing;
-
-static void *t_failing_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    t_failing *f = ctx;
-    (void)old;
-    if (size == 0) {
-        free(p);
-        return NULL;
-    }
-    if (f->left-- <= 0) {
-        f->failed = 1;
-        return NULL;
-    }
-    return realloc(p, size);
-}
 
 /* Loads text that holds exactly one malformed entry and checks its report:
  * line, column, message, file, and that loading went on. Returns the
@@ -95,7 +77,7 @@ static kb_dict *t_load_one_bad(const char *text, int line, int column,
 static void t_out_of_memory(t_reader_fn read, const char *text)
 {
     for (long n = 0;; n++) {
-        t_failing f = {n, 0};
+        t_failing f = {.left = n, .sticky = 1};
         kb_allocator al = {t_failing_realloc, &f};
         kb_dict *d = kbi_dict_new(&al);
         if (!d)

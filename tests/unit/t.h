@@ -7,6 +7,7 @@
 #define KB_T_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int t_failures, t_checks;
@@ -55,6 +56,45 @@ static inline int t_done(void)
 {
     printf("%d checks, %d failures\n", t_checks, t_failures);
     return t_failures ? 1 : 0;
+}
+
+/* An allocator (kb_allocator.realloc with ctx = a t_failing) that lets
+ * `left` allocations succeed and fails the next one: only that one, or
+ * every one after it when `sticky`; left < 0 never fails. `live` counts
+ * the blocks not freed, `calls` the allocations asked for, `failed` tells
+ * that one failed. */
+typedef struct t_failing {
+    long left;
+    int sticky;
+    int failed;
+    long live;
+    long calls;
+} t_failing;
+
+static inline void *t_failing_realloc(void *ctx, void *p, size_t old,
+                                      size_t size)
+{
+    t_failing *f = ctx;
+    (void)old;
+    if (size == 0) {
+        if (p)
+            f->live--;
+        free(p);
+        return NULL;
+    }
+    f->calls++;
+    if (f->left == 0) {
+        f->failed = 1;
+        if (!f->sticky)
+            f->left = -1;
+        return NULL;
+    }
+    if (f->left > 0)
+        f->left--;
+    void *q = realloc(p, size);
+    if (q && !p)
+        f->live++;
+    return q;
 }
 
 #endif

@@ -15,33 +15,6 @@ static const kb_dict_files validate_files = {
     .agents = DICT "PETR.Validate.agents.txt",
     .discards = DICT "PETR.Validate.discards.txt"};
 
-/* ---- a failing allocator ---------------------------------------------- */
-
-typedef struct failing {
-    long countdown; /* fail when it reaches 0; <0 never */
-    long live;      /* blocks currently allocated */
-    long calls;
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    failing *f = ctx;
-    (void)old;
-    if (size == 0) {
-        if (p)
-            f->live--;
-        free(p);
-        return NULL;
-    }
-    f->calls++;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, size);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
 static kb_record sample_record(void)
 {
     kb_record r;
@@ -131,8 +104,8 @@ static void test_error_format(void)
  * must come back as KB_ERR_NOMEM with nothing leaked. */
 static void test_allocation_failures(void)
 {
-    failing f = {-1, 0, 0};
-    kb_allocator al = {failing_realloc, &f};
+    t_failing f = {.left = -1};
+    kb_allocator al = {t_failing_realloc, &f};
     kb_dict_options o = {0, NULL, NULL, &al};
     kb_dict *d = NULL;
     kb_error err;
@@ -143,7 +116,7 @@ static void test_allocation_failures(void)
     T_EQ_INT(f.live, 0);
     int bad = 0;
     for (long n = 0; n < total; n++) {
-        f.countdown = n;
+        f.left = n;
         f.live = 0;
         d = NULL;
         kb_status st = kb_dict_load(&validate_files, &o, &d, &err);
@@ -156,7 +129,7 @@ static void test_allocation_failures(void)
     }
     T_EQ_INT(bad, 0);
     /* coding */
-    f.countdown = -1;
+    f.left = -1;
     T_EQ_INT(kb_dict_load(&validate_files, NULL, &d, &err), KB_OK);
     kb_record r = sample_record();
     f.calls = 0;
@@ -166,7 +139,7 @@ static void test_allocation_failures(void)
     kb_result_free(res);
     total = f.calls;
     for (long n = 0; n < total; n++) {
-        f.countdown = n;
+        f.left = n;
         f.live = 0;
         res = kb_result_new(&al);
         if (!res)

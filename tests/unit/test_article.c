@@ -475,29 +475,6 @@ static void test_roles(void)
 
 /* ---- out of memory ----------------------------------------------------- */
 
-typedef struct failing {
-    long countdown; /* fail when it reaches 0; <0 never */
-    long live;      /* blocks currently allocated */
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    failing *f = ctx;
-    (void)old;
-    if (size == 0) {
-        if (p)
-            f->live--;
-        free(p);
-        return NULL;
-    }
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, size);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
 static void test_out_of_memory(void)
 {
     /* the sample article with the result's allocator failing at the
@@ -521,8 +498,8 @@ static void test_out_of_memory(void)
     c.geo = geo;
     int ok = 0, nomem = 0, other = 0, leaks = 0;
     for (long n = 0; n < 20000 && !ok; n++) {
-        failing f = {n, 0};
-        kb_allocator al = {failing_realloc, &f};
+        t_failing f = {.left = n};
+        kb_allocator al = {t_failing_realloc, &f};
         kb_result *r = kb_result_new(&al);
         if (!r) {
             nomem++;

@@ -397,31 +397,6 @@ static void test_big(void)
     free(t);
 }
 
-typedef struct failing {
-    long countdown; /* fail when it reaches 0 */
-    long live;
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    failing *f = ctx;
-    (void)old;
-    if (size == 0) {
-        if (p)
-            f->live--;
-        free(p);
-        return NULL;
-    }
-    if (f->countdown == 0)
-        return NULL;
-    if (f->countdown > 0)
-        f->countdown--;
-    void *q = realloc(p, size);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
 static void test_allocation_failures(void)
 {
     /* a sentence long enough to need several arena blocks */
@@ -439,8 +414,8 @@ static void test_allocation_failures(void)
     int ok = 0;
     long k;
     for (k = 0; k < 100 && !ok; k++) {
-        failing f = {k, 0};
-        kb_allocator al = {failing_realloc, &f};
+        t_failing f = {.left = k, .sticky = 1};
+        kb_allocator al = {t_failing_realloc, &f};
         kbi_arena a;
         kbi_arena_init(&a, &al);
         kbi_dates d;

@@ -151,17 +151,6 @@ static void test_evaluate(void)
     kbi_model_close(m);
 }
 
-static void *fail_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    (void)ctx;
-    (void)old;
-    if (size == 0) {
-        free(p);
-        return NULL;
-    }
-    return NULL;
-}
-
 static void test_no_memory(void)
 {
     kbi_model *m;
@@ -169,7 +158,8 @@ static void test_no_memory(void)
     kb_error e;
     T_EQ_INT(kbi_model_open(path, &m, &e), KB_OK);
     T_EQ_INT(kbi_tagger_load(m, &t, &e), KB_OK);
-    kb_allocator al = {fail_realloc, NULL};
+    t_failing f = {.left = 0, .sticky = 1}; /* every allocation fails */
+    kb_allocator al = {t_failing_realloc, &f};
     kbi_arena a;
     kbi_arena_init(&a, &al);
     kbi_token toks[2] = {{"a", "A", NULL, NULL, -1, NULL, 0, 0},

@@ -322,31 +322,6 @@ static void test_limit(void)
 
 /* ---- allocation failure ------------------------------------------------- */
 
-typedef struct failing {
-    long countdown; /* fail when it reaches 0; <0 never */
-    long live;      /* blocks allocated and not freed */
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    failing *f = ctx;
-    (void)old;
-    if (size == 0) {
-        if (p)
-            f->live--;
-        free(p);
-        return NULL;
-    }
-    if (f->countdown == 0)
-        return NULL;
-    if (f->countdown > 0)
-        f->countdown--;
-    void *q = realloc(p, size);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
 static void test_allocation_failures(void)
 {
     char *text;
@@ -366,8 +341,8 @@ static void test_allocation_failures(void)
     int ok = 0;
     long k;
     for (k = 0; k < 200 && !ok; k++) {
-        failing f = {k, 0};
-        kb_allocator al = {failing_realloc, &f};
+        t_failing f = {.left = k, .sticky = 1};
+        kb_allocator al = {t_failing_realloc, &f};
         kbi_arena a;
         kbi_arena_init(&a, &al);
         kbi_text_doc d;

@@ -596,22 +596,6 @@ static void test_what_survives_errors(void)
 
 /* ---- allocation failures ------------------------------------------------ */
 
-typedef struct failing {
-    long left; /* allocations before the first failure */
-} failing;
-
-static void *fail_realloc(void *ctx, void *p, size_t old, size_t size)
-{
-    (void)old;
-    failing *f = ctx;
-    if (size == 0) {
-        free(p);
-        return NULL;
-    }
-    if (f->left-- <= 0)
-        return NULL;
-    return realloc(p, size);
-}
 
 static void test_out_of_memory(void)
 {
@@ -623,8 +607,8 @@ static void test_out_of_memory(void)
                        "~ a (a b A) E = a b 010\n";
     int done = 0;
     for (long n = 0; n < 2000 && !done; n++) {
-        failing f = {n};
-        kb_allocator al = {fail_realloc, &f};
+        t_failing f = {.left = n, .sticky = 1};
+        kb_allocator al = {t_failing_realloc, &f};
         kb_dict *d = kbi_dict_new(&al);
         if (!d)
             continue;
