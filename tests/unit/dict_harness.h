@@ -1,8 +1,8 @@
 /* dict_harness.h - what the dictionary reader tests share: loading a text
  * with one reader while collecting its reports, and running a reader with
- * the Nth allocation failing, for every N (t.h's t_failing). Include after
- * t.h; a test sets
- * t_reader and t_file, then calls load() / load_strict(). */
+ * the Nth allocation failing, for every N (t.h's t_failing). Include
+ * after t.h; a test sets t_reader and t_file, then calls load() /
+ * load_strict(). */
 #ifndef KB_DICT_HARNESS_H
 #define KB_DICT_HARNESS_H
 
