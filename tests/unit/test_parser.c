@@ -451,6 +451,23 @@ static void test_repair(void)
     T_EQ_STR(s.toks[4].deprel, "advcl");
     T_EQ_STR(s.toks[4].xpos, "VBD");
 
+    /* "celebrated Eid at Osgiliath with Gondor": the with-phrase goes to
+     * the verb */
+    static const char *const WITH[] = {
+        "celebrated VBD 0 root", "Eid NNP 1 obj",  "at IN 4 case",
+        "Osgiliath NNP 1 obl",   "WITH IN 6 case", "Gondor NNP 4 nmod"};
+    s = make(WITH, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[5].head, 0);
+    T_EQ_STR(s.toks[5].deprel, "obl");
+    /* ... not after a common noun ("talks with Gondor") */
+    static const char *const TALKS[] = {
+        "held VBD 0 root", "talks NNS 1 obj", "WITH IN 4 case",
+        "Gondor NNP 2 nmod"};
+    s = make(TALKS, 4);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[3].head, 1);
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
