@@ -45,7 +45,18 @@
  * 4. A "with" phrase after a name hung on the name ("celebrated Eid at
  * Osgiliath with Gondor"): a name rarely takes one (in EWT train, a
  * "with" phrase right after a proper noun hangs on the verb 16 times in
- * 21), so it goes to the verb above the name as an oblique. */
+ * 21), so it goes to the verb above the name as an oblique.
+ *
+ * 5. A coordinated verb read as an adjective: "condemned an attack ...
+ * and promised aid to the villages" came out with "promised" as an
+ * adjective of "aid" (amod) that has the "and"; a participle with a
+ * coordinator of its own coordinates with the verb before it, and its
+ * noun is its object.
+ *
+ * 6. A name opening the sentence read as an adverb ("Osgiliath welcomed
+ * the resumption of ties"): a capitalized first word tagged RB that is
+ * not a common adverb, right before a finite verb that has no subject,
+ * is a proper noun and that subject. */
 #include <string.h>
 
 #include "parser.h"
@@ -85,6 +96,8 @@ static void rewire(kbi_sentence *s);
 static void rewire_participle(kbi_sentence *s);
 static void rewire_subordinate(kbi_sentence *s);
 static void rewire_with(kbi_sentence *s);
+static void rewire_coordinated(kbi_sentence *s);
+static void rewire_name_adverb(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -103,6 +116,8 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_participle(s);
     rewire_subordinate(s);
     rewire_with(s);
+    rewire_coordinated(s);
+    rewire_name_adverb(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -399,4 +414,58 @@ static void rewire_with(kbi_sentence *s)
         nt->head = v;
         nt->deprel = "obl";
     }
+}
+
+static void rewire_coordinated(kbi_sentence *s)
+{
+    for (int32_t a = 1; a < s->ntoks; a++) {
+        kbi_token *at = &s->toks[a];
+        if (strcmp(at->deprel ? at->deprel : "", "amod") != 0 || !at->xpos ||
+            (strcmp(at->xpos, "VBN") && strcmp(at->xpos, "VBD")))
+            continue;
+        int32_t cc = child(s, a, "cc");
+        int32_t n = at->head;
+        if (cc < 0 || cc >= a || n <= a || n >= s->ntoks)
+            continue;
+        /* the verb before it that the noun hangs on */
+        int32_t v = s->toks[n].head;
+        if (v < 0 || v >= a || !is_verb(&s->toks[v]))
+            continue;
+        at->head = v;
+        at->deprel = "conj";
+        at->xpos = "VBD";
+        at->upos = "VERB";
+        s->toks[n].head = a;
+        s->toks[n].deprel = "obj";
+    }
+}
+
+static const char *const common_adverbs[] = {
+    "ALSO", "NEVER", "ONLY", "JUST", "STILL", "NOW", "THEN", "SOON", "OFTEN",
+    "ALREADY", "EVEN", "ONCE", "TOGETHER", "HENCE", "THUS", "INSTEAD",
+    "MEANWHILE", "HOWEVER", "YET", "AGAIN", "PERHAPS", "MAYBE", "TODAY",
+    "YESTERDAY", "TOMORROW", "HERE", "THERE", "SO", "NOT", "ALWAYS",
+    "SOMETIMES", "LATER", "EARLIER", "FIRST", "LAST", "NEXT", "ABOUT",
+    "ALMOST", "RATHER", "QUITE", "VERY", "TOO", "WELL", "BACK", "AWAY",
+    "ELSEWHERE", "OTHERWISE", "NEVERTHELESS", "NONETHELESS", "FURTHER",
+    "MOREOVER", "BESIDES", "INDEED", "ANYWAY", "LIKEWISE", "HOW", "WHY",
+    "WHERE", "WHEN", NULL};
+
+static void rewire_name_adverb(kbi_sentence *s)
+{
+    if (s->ntoks < 2)
+        return;
+    kbi_token *t = &s->toks[0];
+    int32_t v = t->head;
+    size_t n = t->form ? strlen(t->form) : 0;
+    if (!t->xpos || strcmp(t->xpos, "RB") != 0 || n < 3 ||
+        t->form[0] < 'A' || t->form[0] > 'Z' ||
+        (n > 2 && !strcmp(t->form + n - 2, "ly")) ||
+        in_list(t->upper, common_adverbs) || v != 1 ||
+        !finite(&s->toks[1]) || child(s, 1, "nsubj") >= 0 ||
+        child(s, 1, "nsubj:pass") >= 0)
+        return;
+    t->xpos = "NNP";
+    t->upos = "PROPN";
+    t->deprel = "nsubj";
 }

@@ -468,6 +468,32 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[3].head, 1);
 
+    /* "condemned an attack and promised aid": a coordinated verb read as
+     * an adjective */
+    static const char *const PROMISED[] = {
+        "condemned VBD 0 root", "an DT 3 det",      "attack NN 1 obj",
+        "and CC 5 cc",          "promised VBN 6 amod", "aid NN 1 obl"};
+    s = make(PROMISED, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[4].head, 0);
+    T_EQ_STR(s.toks[4].deprel, "conj");
+    T_EQ_INT(s.toks[5].head, 4);
+    T_EQ_STR(s.toks[5].deprel, "obj");
+
+    /* "Osgiliath welcomed the talks": a name read as an adverb; "Also
+     * welcomed ..." is left alone */
+    static const char *const NAME[] = {
+        "Osgiliath RB 2 advmod", "welcomed VBD 0 root", "talks NNS 2 obj"};
+    s = make(NAME, 3);
+    kbi_parser_repair_root(&s);
+    T_EQ_STR(s.toks[0].xpos, "NNP");
+    T_EQ_STR(s.toks[0].deprel, "nsubj");
+    s = make(NAME, 3);
+    s.toks[0].form = "Also";
+    s.toks[0].upper = "ALSO";
+    kbi_parser_repair_root(&s);
+    T_EQ_STR(s.toks[0].xpos, "RB");
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
