@@ -56,7 +56,15 @@
  * 6. A name opening the sentence read as an adverb ("Osgiliath welcomed
  * the resumption of ties"): a capitalized first word tagged RB that is
  * not a common adverb, right before a finite verb that has no subject,
- * is a proper noun and that subject. */
+ * is a proper noun and that subject.
+ *
+ * 7. A list of subjects split up: "Mordor, the Shire, Fornost and Bree
+ * welcomed ..." came out with two subjects of one verb and an apposition;
+ * a second subject after a comma is a conjunct of the first, and so are
+ * the conjuncts and appositions below it. "Lions, tigers, and Gondor
+ * welcomed ..." came out with "Lions" as the root and "welcomed" as its
+ * conjunct: a noun root whose conjunct is a finite verb whose subject
+ * comes right after the coordinator is the subject list of that verb. */
 #include <string.h>
 
 #include "parser.h"
@@ -98,6 +106,7 @@ static void rewire_subordinate(kbi_sentence *s);
 static void rewire_with(kbi_sentence *s);
 static void rewire_coordinated(kbi_sentence *s);
 static void rewire_name_adverb(kbi_sentence *s);
+static void rewire_subject_list(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -118,6 +127,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_with(s);
     rewire_coordinated(s);
     rewire_name_adverb(s);
+    rewire_subject_list(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -468,4 +478,88 @@ static void rewire_name_adverb(kbi_sentence *s)
     t->xpos = "NNP";
     t->upos = "PROPN";
     t->deprel = "nsubj";
+}
+
+/* Does m have a conjunct introduced by "and" or "or" (the end of a list
+ * "A, B, C and D")? */
+static int ends_list(const kbi_sentence *s, int32_t m)
+{
+    for (int32_t k = m + 1; k < s->ntoks; k++) {
+        if (s->toks[k].head != m || !kbi_rel_is(&s->toks[k], "conj"))
+            continue;
+        int32_t cc = child(s, k, "cc");
+        if (cc >= 0 && s->toks[cc].upper && (!strcmp(s->toks[cc].upper, "AND") ||
+                                             !strcmp(s->toks[cc].upper, "OR")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Hangs the conjuncts and appositions of m on list head l, as conjuncts. */
+static void flatten_list(kbi_sentence *s, int32_t m, int32_t l)
+{
+    for (int32_t k = m + 1; k < s->ntoks; k++) {
+        kbi_token *t = &s->toks[k];
+        if (t->head == m && (kbi_rel_is(t, "conj") || kbi_rel_is(t, "appos"))) {
+            t->head = l;
+            t->deprel = "conj";
+        }
+    }
+}
+
+static void rewire_subject_list(kbi_sentence *s)
+{
+    /* two subjects of one verb, the second after a comma */
+    for (int32_t v = 0; v < s->ntoks; v++) {
+        if (!is_verb(&s->toks[v]))
+            continue;
+        int32_t first = -1;
+        for (int32_t k = 0; k < v; k++) {
+            kbi_token *t = &s->toks[k];
+            if (t->head != v || !kbi_rel_is(t, "nsubj") ||
+                kbi_rel_is(t, "nsubj:pass"))
+                continue;
+            if (first < 0) {
+                first = k;
+                continue;
+            }
+            int32_t left = leftmost(s, k);
+            if (left < 1 || !s->toks[left - 1].upper ||
+                strcmp(s->toks[left - 1].upper, ",") || !ends_list(s, k))
+                continue;
+            t->head = first;
+            t->deprel = "conj";
+            flatten_list(s, k, first);
+        }
+    }
+    /* a noun root whose conjunct is the verb of the last subject */
+    int32_t r = -1;
+    for (int32_t i = 0; i < s->ntoks; i++)
+        if (s->toks[i].head < 0) {
+            if (r >= 0)
+                return;
+            r = i;
+        }
+    if (r < 0 || !is_noun(&s->toks[r]) || child(s, r, "cop") >= 0)
+        return;
+    for (int32_t v = r + 1; v < s->ntoks; v++) {
+        kbi_token *vt = &s->toks[v];
+        if (vt->head != r || !kbi_rel_is(vt, "conj") || !finite(vt))
+            continue;
+        int32_t subj = child(s, v, "nsubj"), cc = child(s, v, "cc");
+        if (subj < 0 || cc < 0 || cc >= subj || subj >= v)
+            return;
+        vt->head = -1;
+        vt->deprel = "root";
+        s->toks[r].head = v;
+        s->toks[r].deprel = "nsubj";
+        s->toks[subj].head = r;
+        s->toks[subj].deprel = "conj";
+        s->toks[cc].head = subj;
+        /* what followed the verb hangs on it */
+        for (int32_t k = v + 1; k < s->ntoks; k++)
+            if (s->toks[k].head == r)
+                s->toks[k].head = v;
+        return;
+    }
 }

@@ -494,6 +494,34 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_STR(s.toks[0].xpos, "RB");
 
+    /* "Mordor, the Shire, Fornost and Bree welcomed": one list of
+     * subjects */
+    static const char *const LIST[] = {
+        "Mordor NNP 9 nsubj", ", , 1 punct",       "the DT 4 det",
+        "Shire NNP 9 nsubj",  ", , 6 punct",       "Fornost NNP 4 appos",
+        "AND CC 8 cc",        "Bree NNP 4 conj",   "welcomed VBD 0 root"};
+    s = make(LIST, 9);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[3].head, 0);
+    T_EQ_STR(s.toks[3].deprel, "conj");
+    T_EQ_INT(s.toks[5].head, 0);
+    T_EQ_STR(s.toks[5].deprel, "conj");
+    T_EQ_INT(s.toks[7].head, 0);
+
+    /* "Lions, tigers, and Gondor welcomed": the noun root is the
+     * subject list of the verb */
+    static const char *const ROOTLIST[] = {
+        "Lions NNS 0 root",   ", , 3 punct",  "tigers NNS 1 conj",
+        ", , 7 punct",        "AND CC 7 cc",  "Gondor NNP 7 nsubj",
+        "welcomed VBD 1 conj", "talks NNS 7 obj"};
+    s = make(ROOTLIST, 8);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[6].head, -1);
+    T_EQ_INT(s.toks[0].head, 6);
+    T_EQ_STR(s.toks[0].deprel, "nsubj");
+    T_EQ_INT(s.toks[5].head, 0);
+    T_EQ_STR(s.toks[5].deprel, "conj");
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
