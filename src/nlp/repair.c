@@ -64,7 +64,14 @@
  * the conjuncts and appositions below it. "Lions, tigers, and Gondor
  * welcomed ..." came out with "Lions" as the root and "welcomed" as its
  * conjunct: a noun root whose conjunct is a finite verb whose subject
- * comes right after the coordinator is the subject list of that verb. */
+ * comes right after the coordinator is the subject list of that verb.
+ *
+ * 8. A name cut off from its noun: "appealed for peace in Ithilen
+ * state-run television" came out with "Ithilen" ending the "in" phrase
+ * and "state-run television" as the verb's object. A name with a
+ * preposition, right before a bare noun phrase (no determiner, no
+ * preposition) hung on a verb, is the first word of that noun phrase,
+ * which takes the name's place. */
 #include <string.h>
 
 #include "parser.h"
@@ -107,6 +114,7 @@ static void rewire_with(kbi_sentence *s);
 static void rewire_coordinated(kbi_sentence *s);
 static void rewire_name_adverb(kbi_sentence *s);
 static void rewire_subject_list(kbi_sentence *s);
+static void rewire_split_name(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -128,6 +136,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_coordinated(s);
     rewire_name_adverb(s);
     rewire_subject_list(s);
+    rewire_split_name(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -561,5 +570,45 @@ static void rewire_subject_list(kbi_sentence *s)
             if (s->toks[k].head == r)
                 s->toks[k].head = v;
         return;
+    }
+}
+
+static void rewire_split_name(kbi_sentence *s)
+{
+    for (int32_t m = 1; m + 1 < s->ntoks; m++) {
+        kbi_token *mt = &s->toks[m];
+        if (!mt->xpos || strncmp(mt->xpos, "NNP", 3) != 0 ||
+            !(kbi_rel_is(mt, "nmod") || kbi_rel_is(mt, "obl")) ||
+            kbi_rel_is(mt, "nmod:poss"))
+            continue;
+        int32_t cs = child(s, m, "case");
+        if (cs < 0 || cs > m)
+            continue;
+        /* the noun phrase right after the name */
+        int32_t n = -1;
+        for (int32_t k = m + 1; k < s->ntoks && n < 0; k++) {
+            const kbi_token *t = &s->toks[k];
+            if (is_noun(t) && leftmost(s, k) == m + 1)
+                n = k;
+            else if (!(t->xpos && (t->xpos[0] == 'J' || is_noun(t))))
+                break;
+        }
+        if (n < 0)
+            continue;
+        kbi_token *nt = &s->toks[n];
+        int32_t v = nt->head;
+        if (v < 0 || !is_verb(&s->toks[v]) ||
+            !(kbi_rel_is(nt, "obj") || kbi_rel_is(nt, "obl")) ||
+            child(s, n, "case") >= 0 || child(s, n, "det") >= 0 ||
+            child(s, n, "nmod:poss") >= 0 || child(s, n, "amod") != m + 1)
+            continue; /* the bare phrase opens with an adjective */
+        nt->head = mt->head;
+        nt->deprel = mt->deprel;
+        mt->head = n;
+        mt->deprel = "compound";
+        s->toks[cs].head = n;
+        for (int32_t k = m + 1; k < s->ntoks; k++)
+            if (s->toks[k].head == m && k != cs)
+                s->toks[k].head = n;
     }
 }

@@ -522,6 +522,20 @@ static void test_repair(void)
     T_EQ_INT(s.toks[5].head, 0);
     T_EQ_STR(s.toks[5].deprel, "conj");
 
+    /* "appealed for peace in Ithilen state-run television": the name
+     * opens the noun phrase cut off from it */
+    static const char *const SPLIT[] = {
+        "appealed VBD 0 root", "for IN 3 case",      "peace NN 1 obl",
+        "in IN 5 case",        "Ithilen NNP 3 nmod", "state-run JJ 7 amod",
+        "television NN 1 obj"};
+    s = make(SPLIT, 7);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[6].head, 2);
+    T_EQ_STR(s.toks[6].deprel, "nmod");
+    T_EQ_INT(s.toks[4].head, 6);
+    T_EQ_STR(s.toks[4].deprel, "compound");
+    T_EQ_INT(s.toks[3].head, 6);
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
