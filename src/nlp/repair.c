@@ -71,7 +71,12 @@
  * and "state-run television" as the verb's object. A name with a
  * preposition, right before a bare noun phrase (no determiner, no
  * preposition) hung on a verb, is the first word of that noun phrase,
- * which takes the name's place. */
+ * which takes the name's place.
+ *
+ * 9. An object left hanging: "... and promised raids to the villages"
+ * came out with "raids" as an unlabelled dependent (dep) of the first
+ * verb. A noun attached as dep right after a verb that has no object is
+ * that verb's object. */
 #include <string.h>
 
 #include "parser.h"
@@ -115,6 +120,7 @@ static void rewire_coordinated(kbi_sentence *s);
 static void rewire_name_adverb(kbi_sentence *s);
 static void rewire_subject_list(kbi_sentence *s);
 static void rewire_split_name(kbi_sentence *s);
+static void rewire_dep_object(kbi_sentence *s);
 
 void kbi_parser_repair_root(kbi_sentence *s)
 {
@@ -137,6 +143,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_name_adverb(s);
     rewire_subject_list(s);
     rewire_split_name(s);
+    rewire_dep_object(s);
     if (!acyclic(s))
         for (int32_t i = 0; i < s->ntoks; i++) {
             s->toks[i].head = heads[i];
@@ -610,5 +617,32 @@ static void rewire_split_name(kbi_sentence *s)
         for (int32_t k = m + 1; k < s->ntoks; k++)
             if (s->toks[k].head == m && k != cs)
                 s->toks[k].head = n;
+    }
+}
+
+static void rewire_dep_object(kbi_sentence *s)
+{
+    for (int32_t n = 1; n < s->ntoks; n++) {
+        kbi_token *nt = &s->toks[n];
+        if (strcmp(nt->deprel ? nt->deprel : "", "dep") != 0 || !is_noun(nt))
+            continue;
+        int32_t left = leftmost(s, n), v = left - 1;
+        if (v < 0 || v == nt->head || !is_verb(&s->toks[v]) ||
+            child(s, v, "obj") >= 0 || kbi_rel_is(&s->toks[v], "aux") ||
+            kbi_rel_is(&s->toks[v], "cop"))
+            continue;
+        /* v must not lie inside n's subtree */
+        int inside = 0;
+        for (int32_t h = v, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+            if (h == n) {
+                inside = 1;
+                break;
+            }
+            h = s->toks[h].head;
+        }
+        if (inside)
+            continue;
+        nt->head = v;
+        nt->deprel = "obj";
     }
 }

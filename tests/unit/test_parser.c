@@ -536,6 +536,16 @@ static void test_repair(void)
     T_EQ_STR(s.toks[4].deprel, "compound");
     T_EQ_INT(s.toks[3].head, 6);
 
+    /* "condemned an attack and promised raids": a noun left as dep of the
+     * first verb is the object of the verb right before it */
+    static const char *const DEP[] = {
+        "condemned VBD 0 root", "attack NN 1 obj", "and CC 4 cc",
+        "promised VBN 1 conj",  "raids NNS 1 dep"};
+    s = make(DEP, 5);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[4].head, 3);
+    T_EQ_STR(s.toks[4].deprel, "obj");
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
