@@ -99,6 +99,7 @@ void kbi_parser_parse(const kbi_parser *p, kbi_sentence *s, kbi_arena *a)
 {
     if (s->ntoks <= 0)
         return;
+    kbi_tags_repair(s);
     void *mem = kbi_arena_alloc(a, kbi_pstate_size(s->ntoks));
     if (!mem) {
         fallback(s);

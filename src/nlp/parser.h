@@ -40,6 +40,12 @@ void kbi_parser_parse(const kbi_parser *p, kbi_sentence *s, kbi_arena *a);
  * above it (repair.c); kbi_parser_parse calls it. */
 void kbi_parser_repair_root(kbi_sentence *s);
 
+/* Before parsing (kbi_parser_parse calls it first), a sentence the
+ * tagger gave no verb: the first past tense that is also an adjective or
+ * a noun ("left", "met", "held"), right after a noun, is tagged VBD ("The
+ * new mayor left yesterday for Minas Tirith"). (repair.c) */
+void kbi_tags_repair(kbi_sentence *s);
+
 /* ---- training (parser_train.c) ------------------------------------------ */
 
 typedef struct kbi_parser_options {

@@ -646,3 +646,30 @@ static void rewire_dep_object(kbi_sentence *s)
         nt->deprel = "obj";
     }
 }
+
+/* ---- before parsing: a sentence with no verb --------------------------- */
+
+/* Past tenses that are also adjectives or nouns ("left", "set", "cut"). */
+static const char *const past_forms[] = {
+    "LEFT", "MET", "HELD", "SENT", "LED", "FLED", "HIT", "SHOT", "SET", "PUT",
+    "CUT", "WON", "LOST", "SOLD", "BOUGHT", "KEPT", "BEGAN", "WENT", "CAME",
+    "TOOK", "GAVE", "MADE", "SAID", "TOLD", "SPOKE", "FOUGHT", "STRUCK",
+    "BROKE", "FELL", "ROSE", "SAW", "FOUND", "BUILT", "SPENT", "PAID", NULL};
+
+void kbi_tags_repair(kbi_sentence *s)
+{
+    for (int32_t i = 0; i < s->ntoks; i++) {
+        const char *x = s->toks[i].xpos;
+        if (x && ((x[0] == 'V' && x[1] == 'B') || !strcmp(x, "MD")))
+            return; /* the sentence has a verb */
+    }
+    for (int32_t i = 1; i < s->ntoks; i++) {
+        kbi_token *t = &s->toks[i];
+        if (!t->xpos || !(t->xpos[0] == 'J' || is_noun(t)) ||
+            !in_list(t->upper, past_forms) || !is_noun(&s->toks[i - 1]))
+            continue;
+        t->xpos = "VBD";
+        t->upos = "VERB";
+        return;
+    }
+}

@@ -546,6 +546,19 @@ static void test_repair(void)
     T_EQ_INT(s.toks[4].head, 3);
     T_EQ_STR(s.toks[4].deprel, "obj");
 
+    /* a sentence the tagger gave no verb: "the new mayor left yesterday" */
+    static const char *const NOVERB[] = {
+        "the DT 0 root", "new JJ 0 root", "mayor NN 0 root",
+        "LEFT JJ 0 root", "yesterday NN 0 root"};
+    s = make(NOVERB, 5);
+    kbi_tags_repair(&s);
+    T_EQ_STR(s.toks[3].xpos, "VBD");
+    /* ... a sentence with a verb is left alone */
+    s = make(NOVERB, 5);
+    s.toks[4].xpos = "VBD";
+    kbi_tags_repair(&s);
+    T_EQ_STR(s.toks[3].xpos, "JJ");
+
     /* ... but not when the verb has a subject: "the man who died after a
      * confrontation with police has demanded" */
     static const char *const OWN[] = {
