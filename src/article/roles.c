@@ -151,9 +151,14 @@ static int by(const kbi_sentence *s, int32_t k)
     return 0;
 }
 
-/* Does every token of the event's target below v lie in a by-phrase? */
-static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
-                     const kb_event *e)
+/* Does every token of the event's target below v have, on its chain of
+ * heads up to v, a token h for which marked(s, h, user) holds? 0 when no
+ * token of the target lies below v. */
+static int target_path_all(const kbi_entities *E, const kbi_sentence *s,
+                           int32_t v, const kb_event *e,
+                           int (*marked)(const kbi_sentence *, int32_t,
+                                         const void *),
+                           const void *user)
 {
     int seen = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
@@ -161,14 +166,27 @@ static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
         if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
             continue;
         seen = 1;
-        int in_by = 0, steps = 0;
-        for (int32_t h = k; h != v && h >= 0 && steps++ <= s->ntoks && !in_by;
+        int hit = 0, steps = 0;
+        for (int32_t h = k; h != v && h >= 0 && steps++ <= s->ntoks && !hit;
              h = s->toks[h].head)
-            in_by = by(s, h);
-        if (!in_by)
+            hit = marked(s, h, user);
+        if (!hit)
             return 0;
     }
     return seen;
+}
+
+static int by_marked(const kbi_sentence *s, int32_t h, const void *user)
+{
+    (void)user;
+    return by(s, h);
+}
+
+/* Does every token of the event's target below v lie in a by-phrase? */
+static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
+                     const kb_event *e)
+{
+    return target_path_all(E, s, v, e, by_marked, NULL);
 }
 
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
@@ -395,6 +413,12 @@ static int across_clause(const kbi_sentence *s, int32_t k, int32_t v)
     return 0;
 }
 
+static int place_marked(const kbi_sentence *s, int32_t h, const void *user)
+{
+    (void)s;
+    return ((const uint8_t *)user)[h];
+}
+
 /* Is every token of the event's target below v inside a phrase of
  * place ("in", "near", "outside"...) between it and v? Sentences longer
  * than 1024 tokens are not judged. */
@@ -415,20 +439,7 @@ static int only_place(const kbi_entities *E, const kbi_sentence *s,
             kbi_in_list(t->upper, where))
             placed[t->head] = 1;
     }
-    int seen = 0;
-    for (int32_t k = 0; k < s->ntoks; k++) {
-        const char *c = kbi_entities_token(E, k, NULL);
-        if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
-            continue;
-        seen = 1;
-        int place = 0, steps = 0;
-        for (int32_t h = k; h != v && h >= 0 && steps++ <= s->ntoks && !place;
-             h = s->toks[h].head)
-            place = placed[h];
-        if (!place)
-            return 0;
-    }
-    return seen;
+    return target_path_all(E, s, v, e, place_marked, placed);
 }
 
 /* Is h's clause introduced by "if" or "unless"? */
@@ -467,7 +478,6 @@ static int across_adjunct(const kbi_sentence *s, int32_t k, int32_t v,
     }
     return 0;
 }
-
 
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e)

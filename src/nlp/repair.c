@@ -112,6 +112,19 @@ static int acyclic(const kbi_sentence *s)
     return 1;
 }
 
+/* The one token without a head, or -1 when there are none or several. */
+static int32_t single_root(const kbi_sentence *s)
+{
+    int32_t r = -1;
+    for (int32_t i = 0; i < s->ntoks; i++)
+        if (s->toks[i].head < 0) {
+            if (r >= 0)
+                return -1;
+            r = i;
+        }
+    return r;
+}
+
 static void rewire(kbi_sentence *s);
 static void rewire_participle(kbi_sentence *s);
 static void rewire_subordinate(kbi_sentence *s);
@@ -155,15 +168,9 @@ void kbi_parser_repair_root(kbi_sentence *s)
 
 static void rewire(kbi_sentence *s)
 {
-    int32_t r = -1;
-    for (int32_t i = 0; i < s->ntoks; i++)
-        if (s->toks[i].head < 0) {
-            if (r >= 0)
-                return; /* several roots: leave it */
-            r = i;
-        }
+    int32_t r = single_root(s);
     if (r < 0)
-        return;
+        return; /* none, or several: leave it */
     kbi_token *rt = &s->toks[r];
     if (!rt->xpos || !(rt->xpos[0] == 'J' || is_noun(rt)) ||
         child(s, r, "cop") >= 0 || child(s, r, "nsubj") >= 0)
@@ -257,13 +264,7 @@ static int32_t leftmost(const kbi_sentence *s, int32_t k)
 
 static void rewire_participle(kbi_sentence *s)
 {
-    int32_t r = -1;
-    for (int32_t i = 0; i < s->ntoks; i++)
-        if (s->toks[i].head < 0) {
-            if (r >= 0)
-                return;
-            r = i;
-        }
+    int32_t r = single_root(s);
     if (r < 0 || !is_verb(&s->toks[r]))
         return;
     /* the subject n before the root, its participle v in between */
@@ -549,13 +550,7 @@ static void rewire_subject_list(kbi_sentence *s)
         }
     }
     /* a noun root whose conjunct is the verb of the last subject */
-    int32_t r = -1;
-    for (int32_t i = 0; i < s->ntoks; i++)
-        if (s->toks[i].head < 0) {
-            if (r >= 0)
-                return;
-            r = i;
-        }
+    int32_t r = single_root(s);
     if (r < 0 || !is_noun(&s->toks[r]) || child(s, r, "cop") >= 0)
         return;
     for (int32_t v = r + 1; v < s->ntoks; v++) {
