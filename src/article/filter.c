@@ -426,7 +426,7 @@ static const char *const unreal_heads[] = {
     "CONSPIRING", "PROPOSE", "PROPOSES", "PROPOSED", "PROPOSING", "DEMAND",
     "DEMANDS", "DEMANDED", "DEMANDING", "ORDER", "ORDERS", "ORDERED",
     "ORDERING", "PLEDGES", "OFFERS", "URGES", "ASKS", "CALLS", "WISHES",
-    "VOWING", NULL};
+    NULL};
 static const char *const be_forms[] = {"IS", "ARE", "WAS", "WERE", "AM",
                                        "'S", "'RE", "BE", NULL};
 

@@ -247,7 +247,7 @@ static const char *const people_of[] = {
     "CONTINGENT", "FORCES", "TROOPS", "POLICE", "ARMY", "NAVY", "CABINET",
     "COUNCIL", "PARLIAMENT", "COURT", "PARTY", "MINISTRY", "AGENCY",
     "EMBASSY", "OFFICE", "WING", "BRANCH", "FAMILY", "FAMILIES", "PEOPLE",
-    "YOUTH", "POLICE", "CLERGY", "ELITE", "REGIME", "AUTHORITIES", NULL};
+    "YOUTH", "CLERGY", "ELITE", "REGIME", "AUTHORITIES", NULL};
 
 /* A noun of a person by its ending: leader, negotiator, president,
  * activist, spokesman, Palestinian, employee, secretary (and plurals). */
