@@ -69,12 +69,13 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
  * [190]" of "said") occurs below v only in a clause of its own, as a
- * verb ("said Israel would not dare attack Iran") or, for a deed `code`
- * under a verb of speech, as any word ("told Rumsfeld the nation was
- * working to prevent any terror attack"): what the clause tells, not
- * v's event. */
-int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern,
-                       const char *code);
+ * verb ("said Israel would not dare attack Iran") or, under a verb of
+ * speech, as any word for a deed ("told Rumsfeld the nation was working
+ * to prevent any terror attack") or an intent whose clause is about
+ * someone else ("said Brazil would come up with a plan"): what the clause
+ * tells, not v's event. */
+int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
+                       int32_t v, const kb_event *e);
 
 /* ---- claims.c --------------------------------------------------------- */
 

@@ -528,20 +528,45 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
     return best >= 0 && !verbal && root != 4 && only_place(E, s, v, e);
 }
 
-int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern,
-                       const char *code)
+/* Is the subject of clause c (its nsubj) another actor than the speaker
+ * whose code is `source`: one of another country or group (the first
+ * three letters), the speaker's own being known? */
+static int other_subject(const kbi_entities *E, const kbi_sentence *s,
+                         int32_t c, const char *source)
+{
+    int32_t subj = child(s, c, "nsubj");
+    if (subj < 0)
+        subj = child(s, c, "nsubj:pass");
+    if (subj < 0)
+        return 0;
+    const kbi_token *t = &s->toks[subj];
+    if (t->xpos && (!strcmp(t->xpos, "PRP") || !strcmp(t->xpos, "PRP$") ||
+                    !strcmp(t->xpos, "EX")))
+        return 0;
+    const char *code = kbi_entities_token(E, subj, NULL);
+    return code && source && strncmp(code, "---", 3) != 0 &&
+           strncmp(source, "---", 3) != 0 && strncmp(code, source, 3) != 0;
+}
+
+int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
+                       int32_t v, const kb_event *e)
 {
     char w[64];
-    if (v < 0 || !code || strlen(code) < 2 || !pattern_word(pattern, w, sizeof w))
+    const char *code = e->code;
+    if (v < 0 || !code || strlen(code) < 2 ||
+        !pattern_word(e->pattern, w, sizeof w))
         return 0;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int words = (root >= 1 && root <= 3) || (root >= 10 && root <= 13);
+    int words = (root >= 1 && root <= 2) || (root >= 10 && root <= 13);
     size_t n = strlen(w);
     /* a verb of speech reports what its clause says: a deed read from a
      * noun of the clause is not the speaker's ("told Rumsfeld ... to
-     * prevent any terror attack"), though words may be ("stated that ISIS
-     * has become a severe threat": 012); other verbs' patterns may read a
-     * noun inside a clause ("rejected the offer of mediating") */
+     * prevent any terror attack"), nor an intent when the clause is
+     * about someone else ("said Brazil would come up with a plan"; "said
+     * it would send aid" is the speaker's), though words may be ("stated
+     * that ISIS has become a severe threat": 012); other verbs' patterns
+     * may read a noun inside a clause ("rejected the offer of
+     * mediating") */
     static const char *const speech[] = {
         "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "TELLING",
         "REPORT", "REPORTS", "REPORTED", "ANNOUNCE", "ANNOUNCES",
@@ -554,13 +579,17 @@ int kbi_keyword_clause(const kbi_sentence *s, int32_t v, const char *pattern,
         if (k == v || !t->upper || strncmp(t->upper, w, n) != 0 ||
             !below(s, k, v) || (!nouns && !is_verb(t)))
             continue;
-        /* a clause of its own between the keyword and v? */
-        int inside = 0;
+        /* a clause of its own between the keyword and v (the outermost
+         * one below v)? */
+        int32_t clause = -1;
         for (int32_t h = k; h != v && h >= 0; h = s->toks[h].head) {
             const kbi_token *ht = &s->toks[h];
             if (clause_edge(ht) && !kbi_rel_is(ht, "xcomp"))
-                inside = 1;
+                clause = h;
         }
+        int inside = clause >= 0;
+        if (inside && root == 3 && !is_verb(t))
+            inside = other_subject(E, s, clause, e->source);
         if (inside)
             far = 1;
         else

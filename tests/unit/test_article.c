@@ -462,6 +462,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, "19", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* an intent read by "said" from a noun of a clause about someone
+     * else is not the speaker's; "it would send aid" is */
+    r = code_one("Treasury Secretary James Baker said on Monday that Brazil "
+                 "should come up with a new economic plan.\n");
+    T_EQ_INT(count(r, "03", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Israel said on Monday it would send humanitarian aid to the "
+                 "Palestinians in Gaza.\n");
+    T_EQ_INT(count(r, "03", "ISR", "PSE"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
