@@ -473,6 +473,19 @@ static void test_roles(void)
     T_EQ_INT(count(r, "03", "ISR", "PSE"), 1);
     kb_result_free(r);
 
+    /* the supplement's codes replace CAMEO.2.0's for the same patterns:
+     * meeting for talks is negotiating (046), announcing plans a
+     * statement (010) */
+    r = code_one("Chinese President Hu Jintao met with Fidel Castro on "
+                 "Monday for talks on trade.\n");
+    T_EQ_INT(count(r, "046", "CHN", "CUB"), 1);
+    T_EQ_INT(count(r, "036", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Israel announced plans on Monday for 500 new housing units "
+                 "in the West Bank.\n");
+    T_EQ_INT(count(r, "030", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
