@@ -113,7 +113,8 @@ check:
 	$(MAKE) WERROR=-Werror asan
 	$(MAKE) valgrind
 
-# libFuzzer builds (clang); `make fuzz` builds them, tools/fuzz.sh runs them.
+# libFuzzer builds (clang) in build/libfuzzer/bin; run one as, e.g.,
+#   build/libfuzzer/bin/fuzz_text fuzz/corpus/text -runs=1000000
 FUZZ_B := build/libfuzzer
 fuzz:
 	$(MAKE) B=$(FUZZ_B) CC=clang OPT="-O1 -g" \
