@@ -579,12 +579,14 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
         if (k == v || !t->upper || strncmp(t->upper, w, n) != 0 ||
             !below(s, k, v) || (!nouns && !is_verb(t)))
             continue;
-        /* a clause of its own between the keyword and v (the outermost
-         * one below v)? */
+        /* a clause with a subject of its own between the keyword and v
+         * (the outermost one below v)? A clause without one is part of
+         * what v says ("accused Turkey of killing civilians") */
         int32_t clause = -1;
         for (int32_t h = k; h != v && h >= 0; h = s->toks[h].head) {
             const kbi_token *ht = &s->toks[h];
-            if (clause_edge(ht) && !kbi_rel_is(ht, "xcomp"))
+            if (clause_edge(ht) && !kbi_rel_is(ht, "xcomp") &&
+                (child(s, h, "nsubj") >= 0 || child(s, h, "nsubj:pass") >= 0))
                 clause = h;
         }
         int inside = clause >= 0;

@@ -486,6 +486,13 @@ static void test_roles(void)
     T_EQ_INT(count(r, "030", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* a pattern word in a clause without a subject of its own is what
+     * the verb says ("accused Turkey of killing civilians") */
+    r = code_one("Yemen's Houthi rebels accused Saudi Arabia on Sunday of "
+                 "bombing a market in Saada.\n");
+    T_EQ_INT(count(r, "11", "YEMREB", "SAU"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");

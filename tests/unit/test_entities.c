@@ -28,9 +28,10 @@
 
 /* Percent of cases that must be right: 39 of 87 (44.8%) were when the
  * cases were written, 53 (60.9%) at the end of that session (2026-11-26;
- * docs/accuracy.md, "Actors beyond the dictionary"). Raise it as
- * entities.c and the parser improve. */
-#define MIN_ACCURACY 58.0
+ * docs/accuracy.md, "Actors beyond the dictionary"). Raised from 58% to
+ * 60% when a role check of the next session cost two cases unnoticed.
+ * Raise it as entities.c and the parser improve. */
+#define MIN_ACCURACY 60.0
 #define MIN_CASES 60
 
 enum { NCOLS = 5, MAX_EXPECT = 8 };
