@@ -130,6 +130,16 @@ int kbi_business_only(const char *source, const char *target);
 int kbi_self_statement(const char *code, const char *source,
                        const char *target);
 
+/* A target that is the bare country of its own source ("RUSCOP>RUS"):
+ * a place read as an actor (protests, 14, and administrative sanctions,
+ * 172, excepted). */
+int kbi_own_country_target(const char *code, const char *source,
+                           const char *target);
+
+/* A statement or appeal (01, 02) whose target is the press ("told
+ * Reuters", "said in a television interview"): the channel, not an actor. */
+int kbi_press_audience(const char *code, const char *target);
+
 /* "Kidnappers seized four truck drivers": seizure (171, of property)
  * whose target is people is an abduction (181), or an arrest (173) when
  * the source is the state's (police, military, government, courts).

@@ -602,6 +602,35 @@ int kbi_self_statement(const char *code, const char *source,
     return strlen(source) == 3 || strlen(target) == 3;
 }
 
+/* "Russian police conducted an evacuation in Moscow" (RUSCOP>RUS), "the
+ * Nigerian army left for Nigeria": a target that is the bare country of
+ * its own source says nothing the source does not, and is almost always
+ * a place read as an actor. Protests (14) and curfews, states of
+ * emergency and other administrative sanctions (172) are aimed at one's
+ * own country by nature and keep it. */
+int kbi_own_country_target(const char *code, const char *source,
+                           const char *target)
+{
+    if (!source || !target || strlen(target) != 3 ||
+        strcmp(target, "---") == 0)
+        return 0;
+    if (code && (strncmp(code, "14", 2) == 0 || strncmp(code, "172", 3) == 0))
+        return 0;
+    return strncmp(source, target, 3) == 0;
+}
+
+/* "said in a British television interview", "told Reuters": the press a
+ * statement or an appeal (CAMEO 01, 02) is made to is its channel, not
+ * an actor it concerns. */
+int kbi_press_audience(const char *code, const char *target)
+{
+    if (!code || !target || code[0] != '0' || (code[1] != '1' &&
+                                               code[1] != '2'))
+        return 0;
+    return strcmp(target, "MED") == 0 ||
+           (strlen(target) >= 6 && strncmp(target + 3, "MED", 3) == 0);
+}
+
 static const char *const people_nouns[] = {
     "PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "HOSTAGES",
     "CIVILIANS", "WORKERS", "DRIVERS", "ENGINEERS", "JOURNALISTS",

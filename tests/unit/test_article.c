@@ -332,6 +332,31 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "PSEGZA"), 0);
     kb_result_free(r);
 
+    /* a target that is the bare country of its own source is a place;
+     * protests and curfews keep their own country */
+    r = code_one("The Nigerian army left for Nigeria on Monday.\n");
+    T_EQ_INT(count(r, NULL, "NGAMIL", "NGA"), 0);
+    kb_result_free(r);
+    r = code_one("Nigeria's military government clamped a dusk-to-dawn "
+                 "curfew on northern Kaduna state.\n");
+    T_EQ_INT(count(r, "1723", "NGAGOVMIL", "NGA"), 1);
+    kb_result_free(r);
+    r = code_one("Thousands of Hindus staged a rally in Delhi against "
+                 "India.\n");
+    T_EQ_INT(count(r, "14", NULL, "IND"), 1);
+    kb_result_free(r);
+
+    /* the press a statement is made to is its channel, not its target */
+    r = code_one("A White House spokesman told reporters the administration "
+                 "still did not like the bill.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("UN Secretary General Kofi Annan said in a British "
+                 "television interview aired on Sunday that the war had not "
+                 "made the world safer.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+
     /* a subject that is a thing, its actor only a possessor */
     r = code_one("A Canadian husband's love for his wife has led to a "
                  "tightening of security at all Olympic venues in "
@@ -410,7 +435,7 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "USA"), 0);
     kb_result_free(r);
     r = code_one("Conservative Party leader Ilkka Suominen told US "
-                 "reporters on Monday that the talks had failed.\n");
+                 "officials on Monday that the talks had failed.\n");
     T_EQ_INT(count(r, NULL, NULL, "USA"), 1);
     kb_result_free(r);
 
