@@ -140,6 +140,12 @@ int kbi_own_country_target(const char *code, const char *source,
  * Reuters", "said in a television interview"): the channel, not an actor. */
 int kbi_press_audience(const char *code, const char *target);
 
+/* A pattern's prepositional group ("- * (TO)") whose preposition occurs
+ * after the verb v only as another part of speech (the "to" of an
+ * infinitive): the pattern matched words, not a prepositional phrase. */
+int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
+                             const char *pattern);
+
 /* "Kidnappers seized four truck drivers": seizure (171, of property)
  * whose target is people is an abduction (181), or an arrest (173) when
  * the source is the state's (police, military, government, courts).

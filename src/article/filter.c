@@ -631,6 +631,42 @@ int kbi_press_audience(const char *code, const char *target)
            (strlen(target) >= 6 && strncmp(target + 3, "MED", 3) == 0);
 }
 
+/* "arrived in Paris from Cairo to pick up records" matched "- * (TO)"
+ * [040] with the "to" of an infinitive: the dictionaries' parentheses
+ * stand for a prepositional phrase, and their first word must be a
+ * preposition of the sentence after the verb. True when some group's
+ * preposition occurs after the verb v only as another part of speech. */
+int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
+                             const char *pattern)
+{
+    if (!s || !pattern || v < 0 || v >= s->ntoks)
+        return 0;
+    for (const char *p = strchr(pattern, '('); p; p = strchr(p + 1, '(')) {
+        char w[32];
+        size_t n = 0;
+        const char *q = p + 1;
+        while (*q == ' ')
+            q++;
+        while (((*q >= 'A' && *q <= 'Z') || *q == '-') && n + 1 < sizeof w)
+            w[n++] = *q++;
+        w[n] = '\0';
+        if (n == 0 || (*q != ' ' && *q != ')'))
+            continue; /* a synset, a skip or an actor: no literal */
+        int seen = 0, prep = 0;
+        for (int32_t i = v + 1; i < s->ntoks && !prep; i++) {
+            const kbi_token *t = &s->toks[i];
+            if (!t->upper || strcmp(t->upper, w) != 0)
+                continue;
+            seen = 1;
+            prep = !t->upos || strcmp(t->upos, "ADP") == 0 ||
+                   strcmp(t->upos, "SCONJ") == 0;
+        }
+        if (seen && !prep)
+            return 1;
+    }
+    return 0;
+}
+
 static const char *const people_nouns[] = {
     "PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "HOSTAGES",
     "CIVILIANS", "WORKERS", "DRIVERS", "ENGINEERS", "JOURNALISTS",

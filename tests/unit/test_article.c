@@ -346,6 +346,13 @@ static void test_roles(void)
     T_EQ_INT(count(r, "14", NULL, "IND"), 1);
     kb_result_free(r);
 
+    /* a pattern's preposition "(TO)" is not the "to" of an infinitive */
+    r = code_one("The United States welcomed on Friday the Sudanese "
+                 "government's decision to accept a larger African Union "
+                 "mission in Darfur.\n");
+    T_EQ_INT(count(r, "043", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
