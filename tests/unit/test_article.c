@@ -353,6 +353,13 @@ static void test_roles(void)
     T_EQ_INT(count(r, "043", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* a message sent is contact (Khabar's supplement), not a threat */
+    r = code_one("Chinese President Hu Jintao sent a message to Cambodian "
+                 "King Norodom Sihamoni on Thursday to congratulate him.\n");
+    T_EQ_INT(count(r, "13", NULL, NULL), 0);
+    T_EQ_INT(count(r, "040", "CHN", "KHM"), 1);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
