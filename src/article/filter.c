@@ -480,6 +480,23 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
         if (s->toks[k].head == v && kbi_in_list(s->toks[k].upper, long_units) &&
             s->toks[k + 1].upper && !strcmp(s->toks[k + 1].upper, "AFTER"))
             return "history";
+    /* "For years Mahathir blocked ...", "has for decades opposed": a
+     * summary of a long time, not an event (a counted span, "jailed for
+     * ten years", is the event's own measure and stays) */
+    static const char *const spans[] = {"YEARS", "DECADES", "MONTHS",
+                                        "CENTURIES", "GENERATIONS", NULL};
+    for (int32_t k = 1; k < s->ntoks; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head != v || !kbi_in_list(t->upper, spans) ||
+            !s->toks[k - 1].upper)
+            continue;
+        const char *before = s->toks[k - 1].upper;
+        if (!strcmp(before, "FOR") || ((!strcmp(before, "MANY") ||
+                                        !strcmp(before, "SEVERAL")) &&
+                                       k >= 2 && s->toks[k - 2].upper &&
+                                       !strcmp(s->toks[k - 2].upper, "FOR")))
+            return "summary";
+    }
     /* the verb and the heads of its coordination ("did not attack or
      * kill") */
     for (int32_t h = v, steps = 0; h >= 0 && steps < 8; steps++) {

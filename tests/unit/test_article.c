@@ -443,6 +443,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, "CUB", "AGO"), 0);
     kb_result_free(r);
 
+    /* "for years": a summary of a long time, not an event; a counted
+     * span is the event's measure */
+    r = code_one("The Malaysian government has for years blocked "
+                 "Australia's involvement with the ASEAN group.\n");
+    T_EQ_INT(count(r, NULL, "MYS", NULL), 0);
+    kb_result_free(r);
+    r = code_one("A Chinese court jailed an American businessman for ten "
+                 "years on Monday.\n");
+    T_EQ_INT(count(r, "173", "CHN", "USA"), 1);
+    kb_result_free(r);
+
     /* the pronoun "us" is not the United States (but "US" is) */
     r = code_one("Conservative Party leader Ilkka Suominen told reporters "
                  "they can not keep us out of government now.\n");
