@@ -569,6 +569,37 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[2].head, 0);
     T_EQ_STR(s.toks[1].deprel, "case");
+
+    /* a speaker after the reported clause, hung as an apposition: "Arafat
+     * died at the hospital, the chief doctor at the hospital said." */
+    static const char *const SPEAKER[] = {
+        "Arafat NNP 2 nsubj", "died VBD 12 ccomp", "at IN 4 case",
+        "hospital NN 2 obl",  "x , 8 punct",        "the DT 8 det",
+        "chief JJ 8 amod",    "doctor NN 4 appos",  "at IN 11 case",
+        "the DT 11 det",      "hospital NN 8 nmod", "SAID VBD 0 root",
+        "x . 12 punct"};
+    s = make(SPEAKER, 13);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[7].head, 11);
+    T_EQ_STR(s.toks[7].deprel, "nsubj");
+    T_EQ_INT(s.toks[10].head, 7);
+    /* ... not when the verb has its subject */
+    static const char *const HAS[] = {
+        "Arafat NNP 2 nsubj", "died VBD 8 ccomp",  "at IN 4 case",
+        "hospital NN 2 obl",  "x , 7 punct",       "the DT 7 det",
+        "army NN 8 nsubj",    "SAID VBD 0 root",   "x . 8 punct"};
+    s = make(HAS, 9);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[6].head, 7);
+    T_EQ_INT(s.toks[3].head, 1);
+    /* ... nor without a comma before the phrase */
+    static const char *const NOCOMMA[] = {
+        "Arafat NNP 2 nsubj", "died VBD 7 ccomp", "at IN 4 case",
+        "the DT 5 det",       "hospital NN 2 obl", "doctor NN 5 appos",
+        "SAID VBD 0 root"};
+    s = make(NOCOMMA, 7);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[5].head, 4);
 }
 
 static void test_damaged(void)
