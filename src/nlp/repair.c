@@ -41,7 +41,9 @@
  * the noun of such an "after/before/as/because..." phrase is followed at
  * once by a finite verb with no subject of its own that is not the root,
  * the noun is that verb's subject, the word its marker, and the verb an
- * adverbial clause of what the phrase hung on.
+ * adverbial clause of what the phrase hung on. A past form read as an
+ * adjective of the next noun ("a day after the community imposed fresh
+ * sanctions") is that verb, the noun its object.
  *
  * 4. A "with" phrase after a name hung on the name ("celebrated Eid at
  * Osgiliath with Gondor"): a name rarely takes one (in EWT train, a
@@ -406,12 +408,27 @@ static void rewire_subordinate(kbi_sentence *s)
         }
         if (v >= s->ntoks)
             continue;
+        /* "a day after the community imposed fresh sanctions": the verb
+         * was read as an adjective of its object */
+        int32_t obj = -1;
+        if (v == right + 1 && kbi_rel_is(&s->toks[v], "amod") &&
+            s->toks[v].xpos && (!strcmp(s->toks[v].xpos, "VBN") ||
+                                !strcmp(s->toks[v].xpos, "VBD")) &&
+            s->toks[v].head > v && is_noun(&s->toks[s->toks[v].head]) &&
+            s->toks[s->toks[v].head].head != n)
+            obj = s->toks[v].head;
         /* "after France had destroyed": the auxiliary's verb */
         if ((kbi_rel_is(&s->toks[v], "aux") || kbi_rel_is(&s->toks[v], "cop")) &&
             s->toks[v].head > v)
             v = s->toks[v].head;
         kbi_token *vt = &s->toks[v];
         int32_t h = s->toks[n].head;
+        if (obj >= 0 && h >= 0 && h != v && h != obj) {
+            vt->xpos = "VBD";
+            vt->upos = "VERB";
+            s->toks[obj].head = v;
+            s->toks[obj].deprel = "obj";
+        }
         if (!is_verb(vt) || vt->head < 0 || h < 0 || h == v ||
             child(s, v, "nsubj") >= 0 || child(s, v, "csubj") >= 0 ||
             child(s, v, "mark") >= 0 ||

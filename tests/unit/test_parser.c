@@ -570,6 +570,24 @@ static void test_repair(void)
     T_EQ_INT(s.toks[2].head, 0);
     T_EQ_STR(s.toks[1].deprel, "case");
 
+    /* "resigned, a day after the community imposed fresh sanctions": the
+     * verb read as an adjective of its object */
+    static const char *const AMOD[] = {
+        "Mikerevic NNP 2 nsubj", "resigned VBD 0 root", "x , 5 punct",
+        "a DT 5 det",            "day NN 2 obl:unmarked", "AFTER IN 8 case",
+        "the DT 8 det",          "community NN 5 nmod", "imposed VBN 11 amod",
+        "fresh JJ 11 amod",      "sanctions NNS 2 obl", "x . 2 punct"};
+    s = make(AMOD, 12);
+    kbi_parser_repair_root(&s);
+    T_EQ_STR(s.toks[8].xpos, "VBD");
+    T_EQ_INT(s.toks[8].head, 4);
+    T_EQ_STR(s.toks[8].deprel, "advcl");
+    T_EQ_INT(s.toks[7].head, 8);
+    T_EQ_STR(s.toks[7].deprel, "nsubj");
+    T_EQ_INT(s.toks[10].head, 8);
+    T_EQ_STR(s.toks[10].deprel, "obj");
+    T_EQ_STR(s.toks[5].deprel, "mark");
+
     /* a speaker after the reported clause, hung as an apposition: "Arafat
      * died at the hospital, the chief doctor at the hospital said." */
     static const char *const SPEAKER[] = {
