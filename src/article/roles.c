@@ -499,8 +499,31 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
     }
     if (anywhere && adjunct_only)
         return 1;
-    if (e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2'))
-        return 0; /* a statement's subject may sit deep in what it says */
+    if (e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2')) {
+        /* what a statement is about is in what it says or whom it is
+         * said to, not in when or where it was said ("said during his
+         * meeting with Allawi", "said Monday after the assassination in
+         * Damascus") */
+        int said = 0, around = 0;
+        for (int32_t k = 0; k < s->ntoks; k++) {
+            const char *c = kbi_entities_token(E, k, NULL);
+            if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
+                continue;
+            int32_t top = k;
+            while (s->toks[top].head != v)
+                top = s->toks[top].head;
+            const kbi_token *t = &s->toks[top];
+            static const char *const when_where[] = {
+                "DURING", "AFTER", "BEFORE", "FOLLOWING", "AMID", NULL};
+            int32_t cs = child(s, top, "case");
+            if (kbi_rel_is(t, "obl") && cs >= 0 &&
+                kbi_in_list(s->toks[cs].upper, when_where))
+                around = 1;
+            else
+                said = 1;
+        }
+        return around && !said;
+    }
     int best = -1, near = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);

@@ -360,6 +360,13 @@ static void test_roles(void)
     T_EQ_INT(count(r, "040", "CHN", "KHM"), 1);
     kb_result_free(r);
 
+    /* a statement's target is not in when it was said */
+    r = code_one("Japan's foreign minister told reporters after a meeting "
+                 "with U.S. officials in Tokyo that he was very concerned "
+                 "about the economy.\n");
+    T_EQ_INT(count(r, NULL, "JPN", "USA"), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
