@@ -136,18 +136,23 @@ int kbi_tx_abbrev(const char *s, size_t n)
 
 /* ---- sentence openers --------------------------------------------------- */
 
+/* Words that open a sentence after an abbreviation that may end one. Not
+ * among them: forms of "be", "have" and "do", "and", "or" and "to", which
+ * open questions or nothing in news, and which Reuters wires capitalize
+ * after "U.S." inside a sentence ("Narusawa said the U.S. Is unlikely to
+ * push the yen up", "Moi pressed the U.S. To increase its aid"). */
 static const char *const STARTERS[] = {
     "a", "about", "according", "after", "again", "all", "also", "although",
-    "among", "an", "and", "another", "any", "are", "as", "at", "because",
-    "before", "both", "but", "by", "despite", "did", "do", "does", "during",
-    "each", "earlier", "even", "every", "few", "for", "from", "had", "has",
-    "have", "he", "her", "here", "his", "how", "however", "i", "if", "in",
-    "instead", "is", "it", "its", "later", "many", "meanwhile", "more",
+    "among", "an", "another", "any", "as", "at", "because",
+    "before", "both", "but", "by", "despite", "during",
+    "each", "earlier", "even", "every", "few", "for", "from",
+    "he", "her", "here", "his", "how", "however", "i", "if", "in",
+    "instead", "it", "its", "later", "many", "meanwhile", "more",
     "moreover", "most", "my", "no", "not", "now", "on", "once", "one",
-    "only", "or", "other", "others", "our", "over", "several", "she",
+    "only", "other", "others", "our", "over", "several", "she",
     "since", "so", "some", "such", "that", "the", "their", "then", "there",
-    "these", "they", "this", "those", "though", "thus", "to", "under",
-    "until", "was", "we", "were", "what", "when", "where", "whether",
+    "these", "they", "this", "those", "though", "thus", "under",
+    "until", "we", "what", "when", "where", "whether",
     "which", "while", "who", "why", "with", "without", "yet", "you", "your",
 };
 
