@@ -367,6 +367,13 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, "JPN", "USA"), 0);
     kb_result_free(r);
 
+    /* the bare word "Tigers" is no Swazi rebel group (Khabar's supplement
+     * makes it a null actor) */
+    r = code_one("Sri Lanka's army on Sunday blamed the Tigers for failing "
+                 "to attend a meeting on Saturday.\n");
+    T_EQ_INT(count(r, NULL, NULL, "SWZ"), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
