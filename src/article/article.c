@@ -151,8 +151,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         const char *fsrc = voice == 1 ? src->target : src->source;
         const char *ftgt = voice == 1 ? src->source : src->target;
         if (kbi_own_country_target(src->code, fsrc, ftgt) ||
-            kbi_press_audience(src->code, ftgt))
-            continue; /* "Russian police ... in Moscow", "told Reuters" */
+            kbi_press_audience(src->code, ftgt) ||
+            kbi_document_actor(x->ents, sent, src))
+            continue; /* "Russian police ... in Moscow", "told Reuters",
+                         "the Kyoto Protocol overcame" */
         if (voice == 0 && strcmp(src->pattern ? src->pattern : "",
                                  "claim of responsibility") != 0 &&
             (kbi_wrong_subject(x->ents, sent, v, src) ||

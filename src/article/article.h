@@ -77,6 +77,12 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
 int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
                        int32_t v, const kb_event *e);
 
+/* The source or the target was coded only from phrases naming a document
+ * or a body after a place ("the Kyoto Protocol overcame its final
+ * hurdle": not Japan; "the Paris Club"). */
+int kbi_document_actor(const kbi_entities *E, const kbi_sentence *s,
+                       const kb_event *e);
+
 /* ---- claims.c --------------------------------------------------------- */
 
 /* Events stated as claims of responsibility ("X claimed responsibility

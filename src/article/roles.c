@@ -622,3 +622,45 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
     }
     return far && !near;
 }
+
+/* Does every phrase coded c name a document or a body named after a place
+ * ("the Kyoto Protocol", "the Oslo Accords", "the Paris Club")? */
+static int named_document(const kbi_entities *E, const kbi_sentence *s,
+                          const char *c)
+{
+    static const char *const kinds[] = {
+        "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",
+        "CONVENTIONS", "DECLARATION", "CHARTER", "CLUB", "PROCESS",
+        "INITIATIVE", "CONSENSUS", "ROUND", NULL};
+    int any = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *ck = kbi_entities_token(E, k, NULL);
+        if (!ck || strcmp(ck, c) != 0)
+            continue;
+        /* the run of tokens of this phrase */
+        int32_t end = k;
+        while (end + 1 < s->ntoks) {
+            const char *cn = kbi_entities_token(E, end + 1, NULL);
+            if (!cn || strcmp(cn, c) != 0)
+                break;
+            end++;
+        }
+        int doc = 0;
+        for (int32_t j = k + 1; j <= end && !doc; j++)
+            doc = s->toks[j].form && s->toks[j].form[0] >= 'A' &&
+                  s->toks[j].form[0] <= 'Z' &&
+                  kbi_in_list(s->toks[j].upper, kinds);
+        if (!doc)
+            return 0;
+        any = 1;
+        k = end;
+    }
+    return any;
+}
+
+int kbi_document_actor(const kbi_entities *E, const kbi_sentence *s,
+                       const kb_event *e)
+{
+    return (e->source && named_document(E, s, e->source)) ||
+           (e->target && named_document(E, s, e->target));
+}

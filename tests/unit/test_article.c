@@ -374,6 +374,16 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "SWZ"), 0);
     kb_result_free(r);
 
+    /* a document named after a place is not the place's country */
+    r = code_one("The Kyoto Protocol overcame its final hurdle in Russia on "
+                 "Wednesday.\n");
+    T_EQ_INT(count(r, NULL, "JPN", NULL), 0);
+    kb_result_free(r);
+    r = code_one("Western economists said Yugoslavia has had its way with "
+                 "the Paris Club creditors.\n");
+    T_EQ_INT(count(r, NULL, NULL, "FRA"), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
