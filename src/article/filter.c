@@ -497,6 +497,23 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
                                        !strcmp(s->toks[k - 2].upper, "FOR")))
             return "summary";
     }
+    /* "without attacking", "refrained from attacking", "stopped short of
+     * endorsing": a deed not done */
+    static const char *const held_back[] = {
+        "REFRAIN", "REFRAINS", "REFRAINED", "REFRAINING", "ABSTAIN",
+        "ABSTAINS", "ABSTAINED", "ABSTAINING", "DESISTED", "SHORT", "BARRED",
+        "BANNED", "PREVENTED", "PREVENTS", "PREVENT", "DETERRED", NULL};
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head != v || !kbi_rel_is(t, "mark") || !t->upper)
+            continue;
+        if (!strcmp(t->upper, "WITHOUT"))
+            return "negated";
+        if ((!strcmp(t->upper, "FROM") || !strcmp(t->upper, "OF")) &&
+            s->toks[v].head >= 0 &&
+            kbi_in_list(s->toks[s->toks[v].head].upper, held_back))
+            return "negated";
+    }
     /* the verb and the heads of its coordination ("did not attack or
      * kill") */
     for (int32_t h = v, steps = 0; h >= 0 && steps < 8; steps++) {

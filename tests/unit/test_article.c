@@ -478,6 +478,14 @@ static void test_roles(void)
     T_EQ_INT(count(r, "173", "CHN", "USA"), 1);
     kb_result_free(r);
 
+    /* a deed held back: "refrained from", "stopped short of", "without" */
+    r = code_one("Israel refrained from attacking Syria on Monday.\n");
+    T_EQ_INT(count(r, NULL, "ISR", "SYR"), 0);
+    kb_result_free(r);
+    r = code_one("Israel attacked Syria on Monday.\n");
+    T_EQ_INT(count(r, "19", "ISR", "SYR"), 1);
+    kb_result_free(r);
+
     /* the pronoun "us" is not the United States (but "US" is) */
     r = code_one("Conservative Party leader Ilkka Suominen told reporters "
                  "they can not keep us out of government now.\n");
