@@ -757,7 +757,8 @@ static const char *const light_verbs[] = {
  * usual one in news when no pattern says which: "voted to dismiss" (030),
  * "claimed the action was connected" (110), "defended its record" (074),
  * "mourned the deaths" (110), "died of a long illness" (190), "approved
- * the nomination" (080), "expected to spark protests" (030). */
+ * the nomination" (080), "expected to spark protests" (030), "fails to
+ * take the issue to the Security Council" (120). */
 static const char *const vague_verbs[] = {
     "VOTE", "VOTES", "VOTED", "VOTING", "CLAIM", "CLAIMS", "CLAIMED",
     "CLAIMING", "EXPECT", "EXPECTS", "EXPECTED", "EXPECTING", "DEFEND",
@@ -775,7 +776,8 @@ static const char *const vague_verbs[] = {
     "CONTAIN", "CONTAINS", "CONTAINED", "CONTAINING", "EASE", "EASES",
     "EASED", "EASING", "CONFRONT", "CONFRONTS", "CONFRONTED",
     "CONFRONTING", "PREPARE", "PREPARES", "PREPARED", "PREPARING", "DIE",
-    "DIES", "DIED", "DYING", "SUSPECT", "SUSPECTS", "SUSPECTED", NULL};
+    "DIES", "DIED", "DYING", "SUSPECT", "SUSPECTS", "SUSPECTED", "FAIL",
+    "FAILS", "FAILED", "FAILING", NULL};
 
 int kbi_light_default(const char *verb, const char *pattern)
 {

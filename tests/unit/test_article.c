@@ -384,6 +384,24 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "FRA"), 0);
     kb_result_free(r);
 
+    /* battling insurgents is fighting (Khabar's supplement; CAMEO.2.0 has
+     * 062), "Islamic Jihad" today is the Palestinian group, and a bare
+     * "fails" codes nothing */
+    r = code_one("U.S. forces battled insurgents in the Baghdad slum of Sadr "
+                 "City on Tuesday.\n");
+    T_EQ_INT(count(r, "19", "USA", "---REB"), 1);
+    T_EQ_INT(count(r, "06", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Israel killed two Islamic Jihad militants in the Gaza Strip "
+                 "yesterday.\n");
+    T_EQ_INT(count(r, "19", "ISR", "MEAREB"), 1);
+    T_EQ_INT(count(r, NULL, NULL, "LBN"), 0);
+    kb_result_free(r);
+    r = code_one("The United States failed to win a promise from the United "
+                 "Nations to increase its staff in Iraq.\n");
+    T_EQ_INT(count(r, "12", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
