@@ -402,6 +402,14 @@ static void test_roles(void)
     T_EQ_INT(count(r, "12", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* imposing an embargo is sanctions (163, Khabar's supplement), not
+     * coercion (170) */
+    r = code_one("The U.N. Security Council on Monday imposed an immediate "
+                 "arms embargo on Ivory Coast.\n");
+    T_EQ_INT(count(r, "163", "IGOUNO", "CIV"), 1);
+    T_EQ_INT(count(r, "170", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
