@@ -79,7 +79,8 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
 
 /* The source or the target was coded only from phrases naming a document
  * or a body after a place ("the Kyoto Protocol overcame its final
- * hurdle": not Japan; "the Paris Club"). */
+ * hurdle": not Japan; "the Paris Club", "the Paris accord") or a currency
+ * ("500 mln U.S. dlrs", "the Swiss franc"), with no other name in them. */
 int kbi_document_actor(const kbi_entities *E, const kbi_sentence *s,
                        const kb_event *e);
 

@@ -623,8 +623,14 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
     return far && !near;
 }
 
+static int capital(const kbi_token *t)
+{
+    return t->form && t->form[0] >= 'A' && t->form[0] <= 'Z';
+}
+
 /* Does every phrase coded c name a document or a body named after a place
- * ("the Kyoto Protocol", "the Oslo Accords", "the Paris Club")? */
+ * ("the Kyoto Protocol", "the Oslo Accords", "the Paris Club", "the Paris
+ * accord") or a currency ("U.S. dlrs", "the Swiss franc")? */
 static int named_document(const kbi_entities *E, const kbi_sentence *s,
                           const char *c)
 {
@@ -632,6 +638,12 @@ static int named_document(const kbi_entities *E, const kbi_sentence *s,
         "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",
         "CONVENTIONS", "DECLARATION", "CHARTER", "CLUB", "PROCESS",
         "INITIATIVE", "CONSENSUS", "ROUND", NULL};
+    static const char *const articles[] = {"THE", "A", "AN", NULL};
+    /* "500 mln U.S. dlrs", "the Swiss franc": a currency */
+    static const char *const money[] = {
+        "DOLLAR", "DOLLARS", "DLR", "DLRS", "FRANC", "FRANCS", "MARK",
+        "MARKS", "YEN", "POUND", "POUNDS", "STERLING", "PESO", "PESOS",
+        "RUPEE", "RUPEES", "LIRA", "CRUZADO", "CRUZADOS", "CURRENCY", NULL};
     int any = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *ck = kbi_entities_token(E, k, NULL);
@@ -646,10 +658,25 @@ static int named_document(const kbi_entities *E, const kbi_sentence *s,
             end++;
         }
         int doc = 0;
-        for (int32_t j = k + 1; j <= end && !doc; j++)
-            doc = s->toks[j].form && s->toks[j].form[0] >= 'A' &&
-                  s->toks[j].form[0] <= 'Z' &&
-                  kbi_in_list(s->toks[j].upper, kinds);
+        for (int32_t j = k + 1; j <= end && !doc; j++) {
+            const kbi_token *t = &s->toks[j], *b = &s->toks[j - 1];
+            int after_name = capital(b) || (b->upper &&
+                                            !strcmp(b->upper, "CURRENCY"));
+            doc = (kbi_in_list(t->upper, kinds) && (capital(t) || after_name)) ||
+                  (kbi_in_list(t->upper, money) && after_name);
+            /* the name before it must be the phrase's only one: not
+             * "the reaffirmation by the U.S. of the Louvre accord" */
+            int32_t first = j;
+            while (first - 1 >= k && (capital(&s->toks[first - 1]) ||
+                                      (s->toks[first - 1].upper &&
+                                       !strcmp(s->toks[first - 1].upper,
+                                               "CURRENCY"))))
+                first--;
+            for (int32_t q = k; doc && q < first; q++)
+                if (capital(&s->toks[q]) &&
+                    !kbi_in_list(s->toks[q].upper, articles))
+                    doc = 0;
+        }
         if (!doc)
             return 0;
         any = 1;

@@ -383,6 +383,16 @@ static void test_roles(void)
                  "the Paris Club creditors.\n");
     T_EQ_INT(count(r, NULL, NULL, "FRA"), 0);
     kb_result_free(r);
+    /* ... nor is a currency; a document in a phrase that names the actor
+     * elsewhere leaves it */
+    r = code_one("A Brazilian port spokesman said the strike would cause "
+                 "daily losses of about 100,000 U.S. dlrs.\n");
+    T_EQ_INT(count(r, NULL, NULL, "USA"), 0);
+    kb_result_free(r);
+    r = code_one("Britain on Monday welcomed the reaffirmation by the U.S. "
+                 "and West Germany of the Louvre accord.\n");
+    T_EQ_INT(count(r, "05", "GBR", "USA"), 1);
+    kb_result_free(r);
 
     /* battling insurgents is fighting (Khabar's supplement; CAMEO.2.0 has
      * 062), "Islamic Jihad" today is the Palestinian group, and a bare
