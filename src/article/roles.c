@@ -30,17 +30,6 @@ static int clause_edge(const kbi_token *t)
     return kbi_rel_is(t, "conj") && is_verb(t);
 }
 
-/* Does token k lie in the subtree of token top? */
-static int below(const kbi_sentence *s, int32_t k, int32_t top)
-{
-    for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
-        if (h == top)
-            return 1;
-        h = s->toks[h].head;
-    }
-    return 0;
-}
-
 /* Does token k lie in the phrase of top: its subtree without the clauses
  * that hang in it? */
 static int in_phrase(const kbi_sentence *s, int32_t k, int32_t top)
@@ -163,7 +152,7 @@ static int target_path_all(const kbi_entities *E, const kbi_sentence *s,
     int seen = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
-        if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
+        if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) || k == v)
             continue;
         seen = 1;
         int hit = 0, steps = 0;
@@ -209,7 +198,7 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
         const char *c = kbi_entities_token(E, k, NULL);
         if (!c)
             continue;
-        if (patient >= 0 && in_phrase(s, k, patient) && !below(s, k, v) &&
+        if (patient >= 0 && in_phrase(s, k, patient) && !kbi_tok_below(s, k, v) &&
             !strcmp(c, e->source))
             by_source = 1;
         /* the top of k's chain of heads below v */
@@ -298,7 +287,7 @@ static int source_at_head(const kbi_sentence *s, int32_t subj,
             w[n] = '\0';
             for (int32_t k = 0; n > 0 && k < s->ntoks; k++) {
                 const char *u = s->toks[k].upper;
-                if (!u || !below(s, k, subj) ||
+                if (!u || !kbi_tok_below(s, k, subj) ||
                     !(strcmp(u, w) == 0 ||
                       (n >= 4 && strncmp(u, w, n) == 0)))
                     continue;
@@ -349,7 +338,7 @@ int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
     int32_t subj = active_subject(s, v);
     if (subj < 0)
         return 0;
-    int head_noun = below(s, v, subj); /* a participle or relative */
+    int head_noun = kbi_tok_below(s, v, subj); /* a participle or relative */
     const kbi_token *st = &s->toks[subj];
     /* a common noun: a name the parser split ("South | African
      * President ...") is left alone */
@@ -368,7 +357,7 @@ int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
                 source_in = 1;
         }
         if (!strcmp(c, e->target)) {
-            if (below(s, k, subj) && (!head_noun || !below(s, k, v)))
+            if (kbi_tok_below(s, k, subj) && (!head_noun || !kbi_tok_below(s, k, v)))
                 target_in = 1;
             else
                 target_out = 1;
@@ -489,7 +478,7 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
         const char *c = kbi_entities_token(E, k, NULL);
         if (!c || strcmp(c, e->target) != 0)
             continue;
-        if (!below(s, k, v)) {
+        if (!kbi_tok_below(s, k, v)) {
             adjunct_only = 0;
             continue;
         }
@@ -507,7 +496,7 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
         int said = 0, around = 0;
         for (int32_t k = 0; k < s->ntoks; k++) {
             const char *c = kbi_entities_token(E, k, NULL);
-            if (!c || strcmp(c, e->target) != 0 || !below(s, k, v) || k == v)
+            if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) || k == v)
                 continue;
             int32_t top = k;
             while (s->toks[top].head != v)
@@ -600,7 +589,7 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
     for (int32_t k = 0; k < s->ntoks; k++) {
         const kbi_token *t = &s->toks[k];
         if (k == v || !t->upper || strncmp(t->upper, w, n) != 0 ||
-            !below(s, k, v) || (!nouns && !is_verb(t)))
+            !kbi_tok_below(s, k, v) || (!nouns && !is_verb(t)))
             continue;
         /* a clause with a subject of its own between the keyword and v
          * (the outermost one below v)? A clause without one is part of

@@ -642,17 +642,6 @@ static void rewire_split_name(kbi_sentence *s)
     }
 }
 
-/* Is a on the chain of heads from k (k itself included)? */
-static int above(const kbi_sentence *s, int32_t a, int32_t k)
-{
-    for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
-        if (h == a)
-            return 1;
-        h = s->toks[h].head;
-    }
-    return 0;
-}
-
 static void rewire_dep_object(kbi_sentence *s)
 {
     for (int32_t n = 1; n < s->ntoks; n++) {
@@ -664,7 +653,7 @@ static void rewire_dep_object(kbi_sentence *s)
             child(s, v, "obj") >= 0 || kbi_rel_is(&s->toks[v], "aux") ||
             kbi_rel_is(&s->toks[v], "cop"))
             continue;
-        if (above(s, n, v))
+        if (kbi_tok_below(s, v, n))
             continue; /* v lies inside n's subtree */
         nt->head = v;
         nt->deprel = "obj";
@@ -699,7 +688,7 @@ static void rewire_trailing_speaker(kbi_sentence *s)
             }
         if (n < 0)
             continue;
-        if (above(s, n, v))
+        if (kbi_tok_below(s, v, n))
             continue;
         s->toks[n].head = v;
         s->toks[n].deprel = "nsubj";

@@ -55,6 +55,19 @@ static inline int kbi_rel_is(const kbi_token *t, const char *rel)
            (t->deprel[n] == '\0' || t->deprel[n] == ':');
 }
 
+/* Is top on the chain of heads from token k (k itself included)? The
+ * walk stops after ntoks steps, so a cycle cannot hang it. */
+static inline int kbi_tok_below(const kbi_sentence *s, int32_t k, int32_t top)
+{
+    for (int32_t h = k, steps = 0; h >= 0 && h < s->ntoks && steps <= s->ntoks;
+         steps++) {
+        if (h == top)
+            return 1;
+        h = s->toks[h].head;
+    }
+    return 0;
+}
+
 /* Limits that keep hostile input from exhausting memory or the stack. */
 enum { KBI_MAX_TOKENS = 1 << 16, KBI_MAX_NODES = 1 << 17,
        KBI_MAX_DEPTH = 1000 };
