@@ -30,6 +30,14 @@ int kbi_conllu_input_next(kbi_conllu_input *r, kb_record *rec);
 size_t kbi_conllu_input_errors(const kbi_conllu_input *r);
 void kbi_conllu_input_free(kbi_conllu_input *r);
 
+/* The first step of the text and JSON Lines readers' constructors: a
+ * zeroed reader of `size` bytes, or an error (the text needs the model,
+ * `what` says which, unless `has_model`; out of memory) after which
+ * `data` (len + 1 bytes, the reader's to free) is freed. */
+kb_status kbi_input_new(size_t size, char *data, size_t len,
+                        const char *name, int has_model, const char *what,
+                        void **out, kb_error *err);
+
 typedef struct kbi_text_input kbi_text_input;
 
 /* Raw text: one document segmented into sentences, each parsed with the

@@ -32,19 +32,13 @@ kb_status kbi_jsonl_input_open(char *data, size_t len, const char *name,
                                kb_diag_fn diag, void *user,
                                kbi_jsonl_input **out, kb_error *err)
 {
-    if (!model && !defer) {
-        kbi_free(NULL, data, len + 1);
-        kbi_error_set(err, KB_ERR_INVALID, name, 0, 0,
-                      "JSON Lines articles need the NLP model");
-        return KB_ERR_INVALID;
-    }
-    kbi_jsonl_input *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
-    if (!r) {
-        kbi_free(NULL, data, len + 1);
-        kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0, "out of memory");
-        return KB_ERR_NOMEM;
-    }
-    memset(r, 0, sizeof *r);
+    void *mem;
+    kb_status st = kbi_input_new(sizeof(kbi_jsonl_input), data, len, name,
+                                 model || defer, "JSON Lines articles", &mem,
+                                 err);
+    if (st != KB_OK)
+        return st;
+    kbi_jsonl_input *r = mem;
     r->data = data;
     r->len = len;
     r->model = model;

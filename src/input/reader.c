@@ -18,6 +18,28 @@ struct kb_reader {
 
 static const kb_environment no_environment;
 
+kb_status kbi_input_new(size_t size, char *data, size_t len,
+                        const char *name, int has_model, const char *what,
+                        void **out, kb_error *err)
+{
+    *out = NULL;
+    if (!has_model) {
+        kbi_free(NULL, data, len + 1);
+        kbi_error_set(err, KB_ERR_INVALID, name, 0, 0, "%s need the NLP model",
+                      what);
+        return KB_ERR_INVALID;
+    }
+    void *r = kbi_realloc(NULL, NULL, 0, size);
+    if (!r) {
+        kbi_free(NULL, data, len + 1);
+        kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0, "out of memory");
+        return KB_ERR_NOMEM;
+    }
+    memset(r, 0, size);
+    *out = r;
+    return KB_OK;
+}
+
 kb_status kb_input_format_parse(const char *name, kb_input_format *out)
 {
     if (!name)

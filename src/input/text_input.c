@@ -45,19 +45,13 @@ kb_status kbi_text_input_open(char *data, size_t len, const char *name,
                               kb_diag_fn diag, void *user,
                               kbi_text_input **out, kb_error *err)
 {
-    if (!model && !defer) {
-        kbi_free(NULL, data, len + 1);
-        kbi_error_set(err, KB_ERR_INVALID, name, 0, 0,
-                      "raw text needs the NLP model");
-        return KB_ERR_INVALID;
-    }
-    kbi_text_input *r = kbi_realloc(NULL, NULL, 0, sizeof *r);
-    if (!r) {
-        kbi_free(NULL, data, len + 1);
-        kbi_error_set(err, KB_ERR_NOMEM, name, 0, 0, "out of memory");
-        return KB_ERR_NOMEM;
-    }
-    memset(r, 0, sizeof *r);
+    void *mem;
+    kb_status st = kbi_input_new(sizeof(kbi_text_input), data, len, name,
+                                 model || defer, "raw text files", &mem,
+                                 err);
+    if (st != KB_OK)
+        return st;
+    kbi_text_input *r = mem;
     r->data = data;
     r->len = len;
     r->model = model;
@@ -73,8 +67,7 @@ kb_status kbi_text_input_open(char *data, size_t len, const char *name,
     kbi_arena_init(&r->doc_arena, NULL);
     kbi_arena_init(&r->arena, NULL);
     kbi_text_options o = {0, 0, name};
-    kb_status st = kbi_text_segment(data, len, &o, &r->doc_arena, &r->diag,
-                                    &r->seg);
+    st = kbi_text_segment(data, len, &o, &r->doc_arena, &r->diag, &r->seg);
     if (st != KB_OK) {
         kbi_error_set(err, st, name, 0, 0, "%s",
                       st == KB_ERR_LIMIT ? "input too large" : "out of memory");
