@@ -6,7 +6,6 @@
  * order: written at once (--no-merge) or added to the batch merger, which
  * prints every event, with its mentions, at the end. Either way `-j N`
  * gives exactly the output of `-j 1`. */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <unistd.h>
 
 #include "articles.h"
+#include "parallel.h"
 
 enum { BATCH = 256 };
 
@@ -199,14 +199,7 @@ static int flush(apool *p, kbc_run *run)
 {
     int bad = 0;
     atomic_store(&p->next, 0);
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 1; t < run->nthreads && t < 64; t++)
-        if (pthread_create(&th[started], NULL, worker, p) == 0)
-            started++;
-    worker(p);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    kbc_parallel(run->nthreads, worker, p);
     for (int i = 0; i < p->njobs; i++) {
         ajob *j = &p->jobs[i];
         if (j->diag)

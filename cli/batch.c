@@ -5,13 +5,13 @@
  * into its own output buffer; the buffers are then written in order, so
  * `-j N` prints exactly what `-j 1` prints. The dictionaries and the model
  * are immutable and shared; every worker has its own kb_result. */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "batch.h"
+#include "parallel.h"
 
 enum { BATCH = 512 };
 
@@ -116,14 +116,7 @@ static int flush(pool *p, int nthreads, const char *prog)
 {
     int bad = 0;
     atomic_store(&p->next, 0);
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 1; t < nthreads && t < 64; t++)
-        if (pthread_create(&th[started], NULL, worker, p) == 0)
-            started++;
-    worker(p);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    kbc_parallel(nthreads, worker, p);
     for (int i = 0; i < p->njobs; i++) {
         job *j = &p->jobs[i];
         if (j->err) {
