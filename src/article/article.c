@@ -142,9 +142,11 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             continue; /* no actor the coder could place */
         if (kbi_figurative_force(src->code, src->source, src->target) ||
             kbi_business_only(src->source, src->target) ||
+            kbi_company_statement(src->code, src->source, src->target) ||
             kbi_self_statement(src->code, src->source, src->target))
-            continue; /* "targeting small businesses", company deals,
-                         "France said French reporters were alive" */
+            continue; /* "targeting small businesses", company deals and
+                         statements, "France said French reporters were
+                         alive" */
         int voice = kbi_passive_subject(x->ents, sent, v, src);
         if (voice == 2)
             continue; /* "was killed in an airstrike": the victim did nothing */

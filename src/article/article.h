@@ -132,6 +132,13 @@ const char *kbi_verbal_attack(const char *code, const char *source,
  * political events. */
 int kbi_business_only(const char *source, const char *target);
 
+/* A statement (01) by a company ("Delta Air Lines said it began service
+ * to Tokyo", "traders said China bought wheat") about anyone but a
+ * government, an armed or political group or an international body:
+ * commerce, not a political event. */
+int kbi_company_statement(const char *code, const char *source,
+                          const char *target);
+
 /* A statement, appeal or intent (01-03) between a country and one of its
  * own actors, one side being the bare country code ("FRAGOV>FRA"). */
 int kbi_self_statement(const char *code, const char *source,

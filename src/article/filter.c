@@ -582,6 +582,43 @@ int kbi_business_only(const char *source, const char *target)
     return commercial(source) && commercial(target);
 }
 
+/* The first role of a code (after its country, "---" or "MNC") is that of
+ * a company: "MNCUSA", "USABUS", "---BUS"; not "THAGOVBUS" (a ministry),
+ * "IGOBUSIMF" (an international body). */
+static int company(const char *c)
+{
+    if (!c)
+        return 0;
+    if (!strncmp(c, "MNC", 3))
+        return 1;
+    if (!strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3))
+        return 0;
+    static const char *const roles[] = {
+        "GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY", "OPP", "PTY", "REB",
+        "UAF", "INS", "IMG", "MED", "EDU", "CVL", "LAB", "AGR", "HLH", "REL",
+        "REF", "HRI", "ENV", "CRM", "PPL", "BUS", "DEV", "MOD", "RAD", NULL};
+    size_t n = strlen(c);
+    for (size_t off = 0; off + 3 <= n; off += 3)
+        for (int i = 0; roles[i]; i++)
+            if (!strncmp(c + off, roles[i], 3))
+                return !strcmp(roles[i], "BUS");
+    return 0;
+}
+
+int kbi_company_statement(const char *code, const char *source,
+                          const char *target)
+{
+    if (!code || code[0] != '0' || code[1] != '1' || !company(source))
+        return 0;
+    static const char *const political[] = {
+        "GOV", "LEG", "JUD", "MIL", "COP", "ELI", "SPY", "PTY", "OPP", "REB",
+        "UAF", "INS", "IMG", "IGO", NULL};
+    for (int i = 0; political[i]; i++)
+        if (kbi_code_has_block(target, political[i]))
+            return 0;
+    return 1;
+}
+
 /* Force (CAMEO 18, 19, 20) between companies is a figure of speech
  * ("Cisco is targeting small businesses", "struck a deal"): an actor that
  * is a business cannot take part in it. */

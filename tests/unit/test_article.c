@@ -420,6 +420,18 @@ static void test_roles(void)
     T_EQ_INT(count(r, "170", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* a company's statement about anyone but a political actor is
+     * commerce; one about a legislature stays */
+    r = code_one("Ford Motor Co said its May North American car production "
+                 "rose 2.2 pct to 213,790 from 209,109 last year.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The Securities Industry Association said it strongly "
+                 "supports the decision yesterday by the Senate Banking "
+                 "Committee to freeze the rules.\n");
+    T_EQ_INT(count(r, "01", "---BUS", "USAGOVLEG"), 1);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
