@@ -142,21 +142,21 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             continue; /* no actor the coder could place */
         if (kbi_figurative_force(src->code, src->source, src->target) ||
             kbi_business_only(src->source, src->target) ||
-            kbi_company_statement(src->code, src->source, src->target) ||
             kbi_self_statement(src->code, src->source, src->target))
-            continue; /* "targeting small businesses", company deals and
-                         statements, "France said French reporters were
-                         alive" */
+            continue; /* "targeting small businesses", company deals,
+                         "France said French reporters were alive" */
         int voice = kbi_passive_subject(x->ents, sent, v, src);
         if (voice == 2)
             continue; /* "was killed in an airstrike": the victim did nothing */
         const char *fsrc = voice == 1 ? src->target : src->source;
         const char *ftgt = voice == 1 ? src->source : src->target;
-        if (kbi_own_country_target(src->code, fsrc, ftgt) ||
+        if ((kbi_own_country_target(src->code, fsrc, ftgt) &&
+             !kbi_plural_actor(x->ents, sent, ftgt)) ||
             kbi_press_audience(src->code, ftgt) ||
+            kbi_company_statement(src->code, fsrc, ftgt) ||
             kbi_document_actor(x->ents, sent, src))
             continue; /* "Russian police ... in Moscow", "told Reuters",
-                         "the Kyoto Protocol overcame" */
+                         "Ford said", "the Kyoto Protocol overcame" */
         if (voice == 0 && strcmp(src->pattern ? src->pattern : "",
                                  "claim of responsibility") != 0 &&
             (kbi_wrong_subject(x->ents, sent, v, src) ||

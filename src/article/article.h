@@ -77,6 +77,11 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
 int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
                        int32_t v, const kb_event *e);
 
+/* Is a token of a phrase coded `code` a capitalized plural noun ("two
+ * Israelis"): people named by their country, not a place? */
+int kbi_plural_actor(const kbi_entities *E, const kbi_sentence *s,
+                     const char *code);
+
 /* The source or the target was coded only from phrases naming a document
  * or a body after a place ("the Kyoto Protocol overcame its final
  * hurdle": not Japan; "the Paris Club", "the Paris accord") or a currency
@@ -146,7 +151,8 @@ int kbi_self_statement(const char *code, const char *source,
 
 /* A target that is the bare country of its own source ("RUSCOP>RUS"):
  * a place read as an actor (protests, 14, and administrative sanctions,
- * 172, excepted). */
+ * 172, excepted; the caller keeps people: "killed two Israelis",
+ * kbi_plural_actor). */
 int kbi_own_country_target(const char *code, const char *source,
                            const char *target);
 

@@ -481,20 +481,15 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
             s->toks[k + 1].upper && !strcmp(s->toks[k + 1].upper, "AFTER"))
             return "history";
     /* "For years Mahathir blocked ...", "has for decades opposed": a
-     * summary of a long time, not an event (a counted span, "jailed for
-     * ten years", is the event's own measure and stays) */
-    static const char *const spans[] = {"YEARS", "DECADES", "MONTHS",
-                                        "CENTURIES", "GENERATIONS", NULL};
+     * summary of a long time, not an event (a span with a number or a
+     * quantity, "jailed for ten years", "detained for several years", is
+     * the event's own measure and stays, and so does "for months") */
+    static const char *const spans[] = {"YEARS", "DECADES", "CENTURIES",
+                                        "GENERATIONS", NULL};
     for (int32_t k = 1; k < s->ntoks; k++) {
         const kbi_token *t = &s->toks[k];
-        if (t->head != v || !kbi_in_list(t->upper, spans) ||
-            !s->toks[k - 1].upper)
-            continue;
-        const char *before = s->toks[k - 1].upper;
-        if (!strcmp(before, "FOR") || ((!strcmp(before, "MANY") ||
-                                        !strcmp(before, "SEVERAL")) &&
-                                       k >= 2 && s->toks[k - 2].upper &&
-                                       !strcmp(s->toks[k - 2].upper, "FOR")))
+        if (t->head == v && kbi_in_list(t->upper, spans) &&
+            s->toks[k - 1].upper && !strcmp(s->toks[k - 1].upper, "FOR"))
             return "summary";
     }
     /* "without attacking", "refrained from attacking", "stopped short of
@@ -703,10 +698,12 @@ int kbi_press_audience(const char *code, const char *target)
 }
 
 /* "arrived in Paris from Cairo to pick up records" matched "- * (TO)"
- * [040] with the "to" of an infinitive: the dictionaries' parentheses
- * stand for a prepositional phrase, and their first word must be a
- * preposition of the sentence after the verb. True when some group's
- * preposition occurs after the verb v only as another part of speech. */
+ * [040] with the "to" of an infinitive: a group "(TO)" (or "(TO +)",
+ * "(TO ^)": no word after the preposition) stands for a prepositional
+ * phrase, so the sentence must have "to" after the verb as a preposition.
+ * Groups with a word after "to" ("(TO DEMONSTRATE)") mean the infinitive
+ * and other first words ("(OUT)") may be particles: not checked. True
+ * when such a "to" occurs after the verb v only as an infinitive's. */
 int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
                              const char *pattern)
 {
@@ -721,8 +718,12 @@ int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
         while (((*q >= 'A' && *q <= 'Z') || *q == '-') && n + 1 < sizeof w)
             w[n++] = *q++;
         w[n] = '\0';
-        if (n == 0 || (*q != ' ' && *q != ')'))
-            continue; /* a synset, a skip or an actor: no literal */
+        if (strcmp(w, "TO") != 0 || (*q != ' ' && *q != ')'))
+            continue;
+        while (*q == ' ')
+            q++;
+        if (*q != ')' && *q != '+' && *q != '^' && *q != '$' && *q != '%')
+            continue; /* "(TO DEMONSTRATE)": a word after it */
         int seen = 0, prep = 0;
         for (int32_t i = v + 1; i < s->ntoks && !prep; i++) {
             const kbi_token *t = &s->toks[i];

@@ -627,6 +627,10 @@ static int named_document(const kbi_entities *E, const kbi_sentence *s,
         "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",
         "CONVENTIONS", "DECLARATION", "CHARTER", "CLUB", "PROCESS",
         "INITIATIVE", "CONSENSUS", "ROUND", NULL};
+    /* lower-case after a place name: "the Paris accord" */
+    static const char *const pacts[] = {
+        "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",
+        "CONVENTIONS", "CHARTER", "CLUB", NULL};
     static const char *const articles[] = {"THE", "A", "AN", NULL};
     /* "500 mln U.S. dlrs", "the Swiss franc": a currency */
     static const char *const money[] = {
@@ -649,10 +653,15 @@ static int named_document(const kbi_entities *E, const kbi_sentence *s,
         int doc = 0;
         for (int32_t j = k + 1; j <= end && !doc; j++) {
             const kbi_token *t = &s->toks[j], *b = &s->toks[j - 1];
-            int after_name = capital(b) || (b->upper &&
-                                            !strcmp(b->upper, "CURRENCY"));
-            doc = (kbi_in_list(t->upper, kinds) && (capital(t) || after_name)) ||
-                  (kbi_in_list(t->upper, money) && after_name);
+            /* "the Paris accord" (a name before it, not an adjective:
+             * "the Saudi initiative" is Saudi Arabia's) */
+            int after_name = b->xpos && !strncmp(b->xpos, "NNP", 3) &&
+                             capital(b);
+            int after_any = capital(b) || (b->upper &&
+                                           !strcmp(b->upper, "CURRENCY"));
+            doc = (kbi_in_list(t->upper, kinds) && capital(t)) ||
+                  (kbi_in_list(t->upper, pacts) && after_name) ||
+                  (kbi_in_list(t->upper, money) && after_any);
             /* the name before it must be the phrase's only one: not
              * "the reaffirmation by the U.S. of the Louvre accord" */
             int32_t first = j;
@@ -679,4 +688,23 @@ int kbi_document_actor(const kbi_entities *E, const kbi_sentence *s,
 {
     return (e->source && named_document(E, s, e->source)) ||
            (e->target && named_document(E, s, e->target));
+}
+
+int kbi_plural_actor(const kbi_entities *E, const kbi_sentence *s,
+                     const char *code)
+{
+    /* plural words of places' names */
+    static const char *const plural_names[] = {
+        "STATES", "EMIRATES", "NETHERLANDS", "PHILIPPINES", "ISLANDS",
+        "BAHAMAS", "MALDIVES", "SEYCHELLES", "COMOROS", "NATIONS",
+        "TERRITORIES", "HEIGHTS", NULL};
+    for (int32_t k = 0; code && k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        const char *x = s->toks[k].xpos;
+        if (c && !strcmp(c, code) && x && k > 0 && capital(&s->toks[k]) &&
+            (!strcmp(x, "NNS") || !strcmp(x, "NNPS")) &&
+            !kbi_in_list(s->toks[k].upper, plural_names))
+            return 1; /* "Israelis", not "service members" or "towns" */
+    }
+    return 0;
 }

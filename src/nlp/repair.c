@@ -423,18 +423,20 @@ static void rewire_subordinate(kbi_sentence *s)
             v = s->toks[v].head;
         kbi_token *vt = &s->toks[v];
         int32_t h = s->toks[n].head;
-        if (obj >= 0 && h >= 0 && h != v && h != obj) {
+        if (obj >= 0 && (h == obj || kbi_tok_below(s, h, obj)))
+            obj = -1; /* the phrase hangs in the would-be object */
+        if (!is_verb(vt) || vt->head < 0 || h < 0 || h == v ||
+            child(s, v, "nsubj") >= 0 || child(s, v, "csubj") >= 0 ||
+            child(s, v, "mark") >= 0 ||
+            (obj < 0 && !finite(vt) && child(s, v, "aux") < 0 &&
+             child(s, v, "aux:pass") < 0))
+            continue;
+        if (obj >= 0) { /* only now that the clause is certain */
             vt->xpos = "VBD";
             vt->upos = "VERB";
             s->toks[obj].head = v;
             s->toks[obj].deprel = "obj";
         }
-        if (!is_verb(vt) || vt->head < 0 || h < 0 || h == v ||
-            child(s, v, "nsubj") >= 0 || child(s, v, "csubj") >= 0 ||
-            child(s, v, "mark") >= 0 ||
-            (!finite(vt) && child(s, v, "aux") < 0 &&
-             child(s, v, "aux:pass") < 0))
-            continue;
         s->toks[n].head = v;
         s->toks[n].deprel = child(s, v, "aux:pass") >= 0 ? "nsubj:pass"
                                                          : "nsubj";
@@ -667,31 +669,47 @@ static void rewire_dep_object(kbi_sentence *s)
  * phrase is the speaker. */
 static void rewire_trailing_speaker(kbi_sentence *s)
 {
-    for (int32_t v = 3; v < s->ntoks; v++) {
+    enum { MAXT = 256 }; /* kbi_parser_repair_root's limit */
+    int32_t left[MAXT], right[MAXT];
+    int spans = 0;
+    for (int32_t v = 3; v < s->ntoks && v < MAXT; v++) {
         kbi_token *vt = &s->toks[v];
         if (!in_list(vt->upper, reporting) || !is_verb(vt) ||
             child(s, v, "nsubj") >= 0 || child(s, v, "nsubj:pass") >= 0 ||
             child(s, v, "expl") >= 0 || child(s, v, "aux:pass") >= 0)
             continue;
+        if (!spans) { /* each token's subtree span, once per change */
+            for (int32_t i = 0; i < s->ntoks; i++)
+                left[i] = right[i] = i;
+            for (int32_t i = 0; i < s->ntoks; i++)
+                for (int32_t h = s->toks[i].head, steps = 0;
+                     h >= 0 && h < s->ntoks && steps <= s->ntoks; steps++) {
+                    if (i < left[h])
+                        left[h] = i;
+                    if (i > right[h])
+                        right[h] = i;
+                    h = s->toks[h].head;
+                }
+            spans = 1;
+        }
         /* the head of the phrase that ends right before v */
         int32_t n = -1;
-        for (int32_t k = v - 1; k >= 0 && n < 0; k--)
-            if (is_noun(&s->toks[k]) && s->toks[k].head != v &&
-                rightmost(s, k) == v - 1 && leftmost(s, k) < k + 1) {
-                /* the comma, hung on the phrase or before it */
-                int32_t l = leftmost(s, k);
-                if (s->toks[l].xpos && !strcmp(s->toks[l].xpos, ","))
-                    n = k;
-                else if (l >= 1 && s->toks[l - 1].xpos &&
-                         !strcmp(s->toks[l - 1].xpos, ","))
-                    n = k;
-            }
-        if (n < 0)
-            continue;
-        if (kbi_tok_below(s, v, n))
+        for (int32_t k = v - 1; k >= 0 && n < 0; k--) {
+            if (!is_noun(&s->toks[k]) || s->toks[k].head == v ||
+                right[k] != v - 1)
+                continue;
+            /* the comma, hung on the phrase or before it */
+            int32_t l = left[k];
+            if ((s->toks[l].xpos && !strcmp(s->toks[l].xpos, ",")) ||
+                (l >= 1 && s->toks[l - 1].xpos &&
+                 !strcmp(s->toks[l - 1].xpos, ",")))
+                n = k;
+        }
+        if (n < 0 || kbi_tok_below(s, v, n))
             continue;
         s->toks[n].head = v;
         s->toks[n].deprel = "nsubj";
+        spans = 0;
     }
 }
 

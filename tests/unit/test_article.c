@@ -341,9 +341,13 @@ static void test_roles(void)
                  "curfew on northern Kaduna state.\n");
     T_EQ_INT(count(r, "1723", "NGAGOVMIL", "NGA"), 1);
     kb_result_free(r);
-    r = code_one("Thousands of Hindus staged a rally in Delhi against "
-                 "India.\n");
-    T_EQ_INT(count(r, "14", NULL, "IND"), 1);
+    r = code_one("Indian farmers staged a protest against India on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "14", "IND", "IND"), 1);
+    kb_result_free(r);
+    r = code_one("Israeli troops killed two Israelis by mistake on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "19", "ISRMIL", "ISR"), 1);
     kb_result_free(r);
 
     /* a pattern's preposition "(TO)" is not the "to" of an infinitive */
@@ -351,6 +355,9 @@ static void test_roles(void)
                  "government's decision to accept a larger African Union "
                  "mission in Darfur.\n");
     T_EQ_INT(count(r, "043", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Students gathered to demonstrate against Israel.\n");
+    T_EQ_INT(count(r, "141", NULL, "ISR"), 1);
     kb_result_free(r);
 
     /* a message sent is contact (Khabar's supplement), not a threat */
@@ -392,6 +399,10 @@ static void test_roles(void)
     r = code_one("Britain on Monday welcomed the reaffirmation by the U.S. "
                  "and West Germany of the Louvre accord.\n");
     T_EQ_INT(count(r, "05", "GBR", "USA"), 1);
+    kb_result_free(r);
+    r = code_one("The Arab League endorsed the Saudi initiative on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "05", NULL, "SAU"), 1);
     kb_result_free(r);
 
     /* battling insurgents is fighting (Khabar's supplement; CAMEO.2.0 has
@@ -525,10 +536,22 @@ static void test_roles(void)
                  "years on Monday.\n");
     T_EQ_INT(count(r, "173", "CHN", "USA"), 1);
     kb_result_free(r);
+    r = code_one("A Chinese court jailed an American businessman for several "
+                 "years on Monday.\n");
+    T_EQ_INT(count(r, "173", "CHN", "USA"), 1);
+    kb_result_free(r);
 
     /* a deed held back: "refrained from", "stopped short of", "without" */
     r = code_one("Israel refrained from attacking Syria on Monday.\n");
     T_EQ_INT(count(r, NULL, "ISR", "SYR"), 0);
+    kb_result_free(r);
+    r = code_one("Israeli troops entered the Gaza Strip without attacking "
+                 "Hamas on Monday.\n");
+    T_EQ_INT(count(r, "19", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The United States on Tuesday stopped short of condemning "
+                 "Israel.\n");
+    T_EQ_INT(count(r, NULL, "USA", "ISR"), 0);
     kb_result_free(r);
     r = code_one("Israel attacked Syria on Monday.\n");
     T_EQ_INT(count(r, "19", "ISR", "SYR"), 1);
