@@ -600,6 +600,10 @@ static int company(const char *c)
     return 0;
 }
 
+/* A bare country as the target counts as no political actor here: in a
+ * company's statement it is nearly always a place ("began service to
+ * Tokyo"); the rare statement about a state's policy ("opposed Mexico's
+ * tariffs") is lost with them. */
 int kbi_company_statement(const char *code, const char *source,
                           const char *target)
 {
