@@ -672,7 +672,9 @@ static void rewire_trailing_speaker(kbi_sentence *s)
     enum { MAXT = 256 }; /* kbi_parser_repair_root's limit */
     int32_t left[MAXT], right[MAXT];
     int spans = 0;
-    for (int32_t v = 3; v < s->ntoks && v < MAXT; v++) {
+    if (s->ntoks > MAXT)
+        return;
+    for (int32_t v = 3; v < s->ntoks; v++) {
         kbi_token *vt = &s->toks[v];
         if (!in_list(vt->upper, reporting) || !is_verb(vt) ||
             child(s, v, "nsubj") >= 0 || child(s, v, "nsubj:pass") >= 0 ||
