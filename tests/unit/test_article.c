@@ -443,6 +443,12 @@ static void test_roles(void)
     T_EQ_INT(count(r, "01", "---BUS", "USAGOVLEG"), 1);
     kb_result_free(r);
 
+    /* Northern Ireland is the United Kingdom's (Khabar's supplement) */
+    r = code_one("Irish Prime Minister Bertie Ahern met Northern Ireland's "
+                 "first minister on Monday.\n");
+    T_EQ_INT(count(r, "04", "IRL", "GBR"), 1);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
