@@ -136,8 +136,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             continue; /* a plan, a denial, a condition, a question */
         if (kbi_light_default(src->verb, src->pattern))
             continue; /* "took over as head": no pattern, no event */
-        if (kbi_pattern_prep_missing(sent, v, src->pattern))
-            continue; /* "(TO)" matched the "to" of an infinitive */
+        if (kbi_pattern_prep_missing(sent, v, src->pattern) ||
+            kbi_going_home(sent, v, src->code))
+            continue; /* "(TO)" matched the "to" of an infinitive; "flew
+                         back to the UK" */
         if (!strncmp(src->source, "---", 3) && !strncmp(src->target, "---", 3))
             continue; /* no actor the coder could place */
         if (kbi_figurative_force(src->code, src->source, src->target) ||

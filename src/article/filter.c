@@ -743,6 +743,24 @@ int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
     return 0;
 }
 
+/* "flew back to the UK", "returned home from Britain": going home is no
+ * visit (042, 043) to where one comes from or goes back to. */
+int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code)
+{
+    if (!s || !code || v < 0 || v >= s->ntoks ||
+        strncmp(code, "04", 2) != 0 || (code[2] != '2' && code[2] != '3'))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head == v && t->upper &&
+            (!strcmp(t->upper, "BACK") || !strcmp(t->upper, "HOME")) &&
+            (kbi_rel_is(t, "advmod") || kbi_rel_is(t, "compound") ||
+             kbi_rel_is(t, "obl") || kbi_rel_is(t, "obj")))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *const people_nouns[] = {
     "PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "HOSTAGES",
     "CIVILIANS", "WORKERS", "DRIVERS", "ENGINEERS", "JOURNALISTS",

@@ -449,6 +449,12 @@ static void test_roles(void)
     T_EQ_INT(count(r, "04", "IRL", "GBR"), 1);
     kb_result_free(r);
 
+    /* going home is no visit */
+    r = code_one("Prince Harry flew back to the UK from Argentina today amid "
+                 "reports of a plot to kidnap him.\n");
+    T_EQ_INT(count(r, "04", NULL, "GBR"), 0);
+    kb_result_free(r);
+
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
                  "still did not like the bill.\n");
