@@ -166,9 +166,11 @@ int kbi_press_audience(const char *code, const char *target);
 int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
                              const char *pattern);
 
-/* A visit (042, 043) whose verb goes "back" or "home" ("flew back to the
- * UK", "returned home from Britain"): no visit. */
-int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code);
+/* A visit (042, 043) whose verb goes "home", or "back" to the source's
+ * own country or for a source with none ("returned home from Britain",
+ * "Prince Harry flew back to the UK"): no visit. */
+int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code,
+                   const char *source, const char *target);
 
 /* "Kidnappers seized four truck drivers": seizure (171, of property)
  * whose target is people is an abduction (181), or an arrest (173) when

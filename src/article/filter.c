@@ -743,19 +743,28 @@ int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
     return 0;
 }
 
-/* "flew back to the UK", "returned home from Britain": going home is no
- * visit (042, 043) to where one comes from or goes back to. */
-int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code)
+/* "returned home from Britain", "Prince Harry flew back to the UK":
+ * going home is no visit (042, 043) to where one comes from or goes back
+ * to. "Home" always says so; "back" only when the place is the source's
+ * own country or the source has none ("Rice flew back to Jerusalem" is
+ * another visit). */
+int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code,
+                   const char *source, const char *target)
 {
     if (!s || !code || v < 0 || v >= s->ntoks ||
         strncmp(code, "04", 2) != 0 || (code[2] != '2' && code[2] != '3'))
         return 0;
+    int back_home = source && target && strlen(target) >= 3 &&
+                    (!strncmp(source, "---", 3) ||
+                     !strncmp(source, target, 3));
     for (int32_t k = 0; k < s->ntoks; k++) {
         const kbi_token *t = &s->toks[k];
-        if (t->head == v && t->upper &&
-            (!strcmp(t->upper, "BACK") || !strcmp(t->upper, "HOME")) &&
-            (kbi_rel_is(t, "advmod") || kbi_rel_is(t, "compound") ||
-             kbi_rel_is(t, "obl") || kbi_rel_is(t, "obj")))
+        if (t->head != v || !t->upper ||
+            !(kbi_rel_is(t, "advmod") || kbi_rel_is(t, "compound") ||
+              kbi_rel_is(t, "obl") || kbi_rel_is(t, "obj")))
+            continue;
+        if (!strcmp(t->upper, "HOME") ||
+            (back_home && !strcmp(t->upper, "BACK")))
             return 1;
     }
     return 0;

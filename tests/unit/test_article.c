@@ -454,6 +454,10 @@ static void test_roles(void)
                  "reports of a plot to kidnap him.\n");
     T_EQ_INT(count(r, "04", NULL, "GBR"), 0);
     kb_result_free(r);
+    r = code_one("US Secretary of State Condoleezza Rice flew back to "
+                 "Israel on Sunday.\n");
+    T_EQ_INT(count(r, "04", "USA", "ISR"), 1);
+    kb_result_free(r);
 
     /* the press a statement is made to is its channel, not its target */
     r = code_one("A White House spokesman told reporters the administration "
