@@ -188,6 +188,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         const char *verbal = kbi_verbal_attack(e->code, e->source, e->verb);
         if (verbal)
             e->code = verbal; /* "launched an attack on the government" */
+        const char *bombing = kbi_bombing(e->code, e->source, e->verb,
+                                          e->source_text);
+        if (bombing)
+            e->code = bombing; /* "separatists bombed a power line" */
         const char *seized = kbi_seized_people(e->code, e->source,
                                                e->target_text);
         if (seized)

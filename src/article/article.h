@@ -133,6 +133,13 @@ int kbi_figurative_force(const char *code, const char *source,
 const char *kbi_verbal_attack(const char *code, const char *source,
                               const char *verb);
 
+/* "Suspected separatists bombed a power line", "a woman ... blew herself
+ * up": force (19) by a bombing verb whose source is not a state's forces
+ * (no MIL, GOV, COP or SPY code, no "forces", "jets", "warplanes" in its
+ * phrase) is CAMEO's non-military bombing: returns "183", else NULL. */
+const char *kbi_bombing(const char *code, const char *source,
+                        const char *verb, const char *source_text);
+
 /* Are both actors companies (MNC..., ...BUS)? Such deals are not
  * political events. */
 int kbi_business_only(const char *source, const char *target);

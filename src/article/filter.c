@@ -463,6 +463,86 @@ static int no_object(const kbi_sentence *s, int32_t k)
     return 0;
 }
 
+static int is_noun_tag(const kbi_token *t)
+{
+    return t->xpos && t->xpos[0] == 'N' && t->xpos[1] == 'N';
+}
+
+static int past_tag(const kbi_token *t)
+{
+    return t->xpos && (!strcmp(t->xpos, "VBD") || !strcmp(t->xpos, "VBN"));
+}
+
+/* A conjunct verb v with no "and" or "or" of its own and no subject. */
+static int bare_conjunct(const kbi_sentence *s, int32_t v)
+{
+    if (!kbi_rel_is(&s->toks[v], "conj"))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == v &&
+            (kbi_rel_is(&s->toks[k], "cc") || kbi_rel_is(&s->toks[k], "nsubj")))
+            return 0;
+    return 1;
+}
+
+/* Is past-tense verb v a participle after a noun that the parser took
+ * for a main verb? The greedy parser reads "two Malaysian fugitives ...
+ * believed to be responsible" as a second verb of the sentence, joined
+ * without "and", and "A defense lawyer for one of three Americans accused
+ * of torturing ... showed a video" with "accused" as the main verb and
+ * "showed" joined to it without "and": a finite verb right after a noun
+ * that is not its subject, with a subjectless conjunct of its own or
+ * being one, in a sentence where English would need "and". */
+static int reduced_relative(const kbi_sentence *s, int32_t v)
+{
+    if (v < 1 || !past_tag(&s->toks[v]) || !is_noun_tag(&s->toks[v - 1]))
+        return 0;
+    if (bare_conjunct(s, v) && s->toks[v].head >= 0 && s->toks[v].head < v)
+        return 1;
+    /* the noun before v ends a phrase inside v's subject ("for one of
+     * three Americans"; not a name's last word: "Jacques Chirac"), and a
+     * later verb hangs on v as a bare conjunct */
+    int32_t subj = -1;
+    for (int32_t k = 0; k < v; k++)
+        if (s->toks[k].head == v && kbi_rel_is(&s->toks[k], "nsubj"))
+            subj = k;
+    if (subj < 0 || subj == v - 1 || !kbi_tok_below(s, v - 1, subj))
+        return 0;
+    int inner = 0;
+    for (int32_t h = v - 1, steps = 0; h != subj && h >= 0 && steps < 64;
+         steps++, h = s->toks[h].head)
+        inner |= kbi_rel_is(&s->toks[h], "nmod") || kbi_rel_is(&s->toks[h], "acl");
+    if (!inner)
+        return 0;
+    for (int32_t k = v + 1; k < s->ntoks; k++)
+        if (s->toks[k].head == v && past_tag(&s->toks[k]) &&
+            bare_conjunct(s, k))
+            return 1;
+    return 0;
+}
+
+/* Is v a base-form verb joined to a finite past or present verb with
+ * nothing to make it finite ("and demanded the country immediately
+ * withdraw any troops", parsed with "withdraw" as a conjunct of the main
+ * verb)? A base form is never a past event by itself: it needs a modal,
+ * "to", "do" or a subject of its own (present tense). */
+static int bare_infinitive(const kbi_sentence *s, int32_t v)
+{
+    const kbi_token *t = &s->toks[v];
+    if (!t->xpos || strcmp(t->xpos, "VB") != 0 || !kbi_rel_is(t, "conj") ||
+        t->head < 0 || t->head >= s->ntoks)
+        return 0;
+    const char *hx = s->toks[t->head].xpos;
+    if (!hx || (strcmp(hx, "VBD") && strcmp(hx, "VBN") && strcmp(hx, "VBZ")))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == v &&
+            (kbi_rel_is(&s->toks[k], "aux") || kbi_rel_is(&s->toks[k], "mark") ||
+             kbi_rel_is(&s->toks[k], "nsubj")))
+            return 0;
+    return 1;
+}
+
 const char *kbi_unreal(const kbi_sentence *s, int32_t v)
 {
     if (s->ntoks > 0 && s->toks[s->ntoks - 1].form &&
@@ -472,6 +552,10 @@ const char *kbi_unreal(const kbi_sentence *s, int32_t v)
         return NULL;
     if (kbi_rel_is(&s->toks[v], "amod") || kbi_rel_is(&s->toks[v], "compound"))
         return "modifier"; /* "convicted spy Azzam Azzam" */
+    if (reduced_relative(s, v))
+        return "modifier"; /* "fugitives believed to be responsible" */
+    if (bare_infinitive(s, v))
+        return "complement"; /* "demanded the country withdraw" */
     /* "nearly 40 years after he defected", "two years after French forces
      * arrived": the verb of the clause is years before the story */
     static const char *const long_units[] = {"YEARS", "DECADES", "CENTURIES",
@@ -852,4 +936,38 @@ int kbi_light_default(const char *verb, const char *pattern)
 {
     return !pattern &&
            (kbi_in_list(verb, light_verbs) || kbi_in_list(verb, vague_verbs));
+}
+
+const char *kbi_bombing(const char *code, const char *source,
+                        const char *verb, const char *source_text)
+{
+    static const char *const bomb_verbs[] = {
+        "BOMB", "BOMBS", "BOMBED", "BOMBING", "DETONATE", "DETONATES",
+        "DETONATED", "DETONATING", "BLEW", "BLOW", "BLOWS", "BLOWING",
+        "EXPLODED", NULL};
+    if (!code || code[0] != '1' || code[1] != '9' || !source ||
+        !kbi_in_list(verb, bomb_verbs))
+        return NULL;
+    static const char *const state[] = {"MIL", "GOV", "COP", "SPY", NULL};
+    for (const char *const *b = state; *b; b++)
+        if (kbi_code_has_block(source, *b))
+            return NULL;
+    /* a country's forces, jets or warplanes bomb from the air (195) */
+    static const char *const forces[] = {
+        "FORCES", "TROOPS", "ARMY", "NAVY", "JETS", "WARPLANES", "PLANES",
+        "AIRCRAFT", "HELICOPTERS", "GUNSHIPS", "BOMBERS", "AIR", NULL};
+    char w[64];
+    for (const char *p = source_text ? source_text : ""; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (kbi_in_list(w, forces))
+                return NULL;
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return "183"; /* suicide, car or other non-military bombing */
 }

@@ -140,11 +140,49 @@ static int by(const kbi_sentence *s, int32_t k)
     return 0;
 }
 
-/* Does every token of the event's target below v have, on its chain of
- * heads up to v, a token h for which marked(s, h, user) holds? 0 when no
- * token of the target lies below v. */
+/* Is token k, of the target's phrase, a word its code came from: the
+ * last word of one of the dictionary entries that matched (the entry
+ * "Phoenix.Countries.actors.txt:44333 TANZANIA_" in "African leaders in
+ * Tanzania"; "A_; B" lists two)? Every word of the phrase is when no
+ * entry names a word of it. */
+static int target_word(const kbi_entities *E, const kbi_sentence *s,
+                       const kb_event *e, int32_t k)
+{
+    int any = 0, hit = 0;
+    for (const char *p = e->target_entry; p && *p;) {
+        const char *z = strchr(p, ' '); /* after "file:line " */
+        if (!z)
+            break;
+        const char *end = z + 1 + strcspn(z + 1, ";");
+        const char *next = *end ? end + 1 : end;
+        while (end > z + 1 && end[-1] == '_')
+            end--;
+        const char *w = end;
+        while (w > z + 1 && w[-1] != '_' && w[-1] != ' ')
+            w--;
+        size_t n = (size_t)(end - w);
+        for (int32_t i = 0; n > 0 && i < s->ntoks; i++) {
+            const char *c = kbi_entities_token(E, i, NULL);
+            const char *u = s->toks[i].upper;
+            if (!c || strcmp(c, e->target) != 0 || !u || strlen(u) != n ||
+                memcmp(u, w, n) != 0)
+                continue;
+            any = 1;
+            hit |= i == k;
+        }
+        p = next;
+        while (*p == ' ')
+            p++;
+    }
+    return !any || hit;
+}
+
+/* Does every token of the event's target below v (with `words`, every
+ * word its code came from) have, on its chain of heads up to v, a token h
+ * for which marked(s, h, user) holds? 0 when no token of the target lies
+ * below v. */
 static int target_path_all(const kbi_entities *E, const kbi_sentence *s,
-                           int32_t v, const kb_event *e,
+                           int32_t v, const kb_event *e, int words,
                            int (*marked)(const kbi_sentence *, int32_t,
                                          const void *),
                            const void *user)
@@ -152,7 +190,8 @@ static int target_path_all(const kbi_entities *E, const kbi_sentence *s,
     int seen = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
-        if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) || k == v)
+        if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) ||
+            k == v || (words && !target_word(E, s, e, k)))
             continue;
         seen = 1;
         int hit = 0, steps = 0;
@@ -175,7 +214,7 @@ static int by_marked(const kbi_sentence *s, int32_t h, const void *user)
 static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                      const kb_event *e)
 {
-    return target_path_all(E, s, v, e, by_marked, NULL);
+    return target_path_all(E, s, v, e, 0, by_marked, NULL);
 }
 
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
@@ -408,11 +447,12 @@ static int place_marked(const kbi_sentence *s, int32_t h, const void *user)
     return ((const uint8_t *)user)[h];
 }
 
-/* Is every token of the event's target below v inside a phrase of
- * place ("in", "near", "outside"...) between it and v? Sentences longer
- * than 1024 tokens are not judged. */
+/* Is every token of the event's target below v (with `words`, every
+ * word its code came from) inside a phrase of place ("in", "near",
+ * "outside"...) between it and v? Sentences longer than 1024 tokens are
+ * not judged. */
 static int only_place(const kbi_entities *E, const kbi_sentence *s,
-                      int32_t v, const kb_event *e)
+                      int32_t v, const kb_event *e, int words)
 {
     static const char *const where[] = {
         "IN", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "ALONG", "AROUND",
@@ -428,7 +468,7 @@ static int only_place(const kbi_entities *E, const kbi_sentence *s,
             kbi_in_list(t->upper, where))
             placed[t->head] = 1;
     }
-    return target_path_all(E, s, v, e, place_marked, placed);
+    return target_path_all(E, s, v, e, words, place_marked, placed);
 }
 
 /* Is h's clause introduced by "if" or "unless"? */
@@ -488,11 +528,13 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
     }
     if (anywhere && adjunct_only)
         return 1;
-    if (e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2')) {
+    {
         /* what a statement is about is in what it says or whom it is
          * said to, not in when or where it was said ("said during his
          * meeting with Allawi", "said Monday after the assassination in
-         * Damascus") */
+         * Damascus"); nor is an act's target named only by when it
+         * happened ("held talks on Saturday before the U.N. Security
+         * Council was to vote") */
         int said = 0, around = 0;
         for (int32_t k = 0; k < s->ntoks; k++) {
             const char *c = kbi_entities_token(E, k, NULL);
@@ -511,7 +553,10 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
             else
                 said = 1;
         }
-        return around && !said;
+        if (around && !said)
+            return 1;
+        if (e->code[0] == '0' && (e->code[1] == '1' || e->code[1] == '2'))
+            return 0;
     }
     int best = -1, near = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
@@ -535,9 +580,18 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
         return 1;
     /* a deed's target named only as where it happened ("attacked
      * hideouts near the Afghan border", "killed two militants in the
-     * Gaza Strip"): the place is not the one acted on; a meeting or a
-     * visit (04) is hosted by it */
-    return best >= 0 && !verbal && root != 4 && only_place(E, s, v, e);
+     * Gaza Strip"): the place is not the one acted on; a visit (042,
+     * 043) is hosted by it, but talks need someone to talk with ("met
+     * African leaders in Tanzania") */
+    int visit = root == 4 && (e->code[2] == '2' || e->code[2] == '3');
+    if (best < 0 || verbal || visit)
+        return 0;
+    /* talks are held with the one named, not with the place named after
+     * it ("held talks with African Union mediators in Abuja"); a deed on
+     * something in a country ("withdrew diplomats from its mission in
+     * Tehran", "bombing the airstrip in northern Chad") is one on the
+     * country, unless the whole phrase is where it happened */
+    return only_place(E, s, v, e, root == 4);
 }
 
 /* Is the subject of clause c (its nsubj) another actor than the speaker

@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article/article.h"
+#include "base/arena.h"
 #include "bundled.h"
+#include "nlp/conllu.h"
 #include "t.h"
 #include "khabar.h"
 
@@ -662,6 +665,50 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", "YEMREB", "SAU"), 1);
     kb_result_free(r);
 
+    /* an act's target named only by when it happened is no target
+     * ("during a visit by ..."), the act's own is */
+    r = code_one("Russian troops shelled the village during a visit by the "
+                 "Georgian president.\n");
+    T_EQ_INT(count(r, NULL, "RUS", "GEO"), 0);
+    kb_result_free(r);
+    r = code_one("Russian troops shelled a Georgian village on Monday.\n");
+    T_EQ_INT(count(r, "19", "RUS", "GEO"), 1);
+    kb_result_free(r);
+
+    /* talks are held with people, not with the place they are in; the
+     * African Union is an actor (Khabar's supplement) */
+    r = code_one("Kenyan rebels held talks with African leaders in Tanzania "
+                 "on Friday.\n");
+    T_EQ_INT(count(r, NULL, NULL, "TZA"), 0);
+    kb_result_free(r);
+    r = code_one("Kenyan rebels held talks with Tanzanian leaders on "
+                 "Friday.\n");
+    T_EQ_INT(count(r, "04", "KEN", "TZA"), 1);
+    kb_result_free(r);
+    r = code_one("Sudanese rebels held talks with African Union mediators in "
+                 "Abuja on Friday.\n");
+    T_EQ_INT(count(r, "046", "SDN", "IGOAFRAFU"), 1);
+    T_EQ_INT(count(r, NULL, NULL, "NGA"), 0);
+    kb_result_free(r);
+
+    /* a visit being made is a visit (Khabar's supplement), not an intent */
+    r = code_one("Chinese President Hu Jintao is making a three-day state "
+                 "visit to Brazil.\n");
+    T_EQ_INT(count(r, "042", "CHN", "BRA"), 1);
+    T_EQ_INT(count(r, "036", NULL, NULL), 0);
+    kb_result_free(r);
+
+    /* a bombing by anyone but a state's forces is CAMEO's 183; jets
+     * bomb from the air (195) */
+    r = code_one("Rebels bombed a market in northern Uganda on Sunday.\n");
+    T_EQ_INT(count(r, "183", "---REB", "UGA"), 1);
+    T_EQ_INT(count(r, "19", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Israeli jets bombed Palestinian targets in south Lebanon "
+                 "on Sunday.\n");
+    T_EQ_INT(count(r, "195", "ISR", "PSE"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
@@ -671,6 +718,92 @@ static void test_roles(void)
                  "discuss fighting terror.\n");
     T_EQ_INT(count(r, "04", "AFG", "PAK"), 1);
     kb_result_free(r);
+}
+
+/* ---- the mood of a verb, on hand-made trees ------------------------------ */
+
+static kbi_arena mood_arena;
+
+/* kbi_unreal of token v (0-based) of a CoNLL-U sentence. */
+static const char *mood(const char *conllu, int32_t v)
+{
+    kbi_conllu_reader rd;
+    kbi_conllu_reader_init(&rd, conllu, strlen(conllu), "test", NULL);
+    kbi_conllu_sent cs;
+    if (!kbi_conllu_next(&rd, &mood_arena, &cs))
+        return "unreadable";
+    return kbi_unreal(&cs.s, v);
+}
+
+static void test_mood(void)
+{
+    kbi_arena_init(&mood_arena, NULL);
+    /* the greedy parser's reading of a reduced relative ("fugitives ...
+     * believed to be responsible") as a second verb joined without "and" */
+    static const char RELATIVE[] =
+        "1\tPolice\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+        "2\thunted\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\ttwo\t_\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+        "4\tfugitives\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "5\tbelieved\t_\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+        "6\tto\t_\tPART\tTO\t_\t8\tmark\t_\t_\n"
+        "7\tbe\t_\tAUX\tVB\t_\t8\tcop\t_\t_\n"
+        "8\tresponsible\t_\tADJ\tJJ\t_\t5\txcomp\t_\t_\n\n";
+    T_EQ_STR(mood(RELATIVE, 4), "modifier");
+    T_OK(mood(RELATIVE, 1) == NULL);
+    /* with "and" it is a verb of its own */
+    static const char AND[] =
+        "1\tPolice\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+        "2\thunted\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tfugitives\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+        "4\tand\t_\tCCONJ\tCC\t_\t5\tcc\t_\t_\n"
+        "5\tarrested\t_\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+        "6\tthem\t_\tPRON\tPRP\t_\t5\tobj\t_\t_\n\n";
+    T_OK(mood(AND, 4) == NULL);
+    /* "A lawyer for three Americans accused of torture showed a video":
+     * "accused" read as the main verb, "showed" joined to it bare */
+    static const char LAWYER[] =
+        "1\tA\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\tlawyer\t_\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+        "3\tfor\t_\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "4\tthree\t_\tNUM\tCD\t_\t5\tnummod\t_\t_\n"
+        "5\tAmericans\t_\tPROPN\tNNPS\t_\t2\tnmod\t_\t_\n"
+        "6\taccused\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "7\tof\t_\tADP\tIN\t_\t8\tcase\t_\t_\n"
+        "8\ttorture\t_\tNOUN\tNN\t_\t6\tobl\t_\t_\n"
+        "9\tshowed\t_\tVERB\tVBD\t_\t6\tconj\t_\t_\n"
+        "10\ta\t_\tDET\tDT\t_\t11\tdet\t_\t_\n"
+        "11\tvideo\t_\tNOUN\tNN\t_\t9\tobj\t_\t_\n\n";
+    T_EQ_STR(mood(LAWYER, 5), "modifier");
+    /* ... but not after a name that ends the subject ("Jacques Chirac
+     * opened talks with Reagan, expected to ...") */
+    static const char NAME[] =
+        "1\tJacques\t_\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+        "2\tChirac\t_\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+        "3\topened\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "4\ttalks\t_\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+        "5\twith\t_\tADP\tIN\t_\t6\tcase\t_\t_\n"
+        "6\tReagan\t_\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+        "7\texpected\t_\tVERB\tVBD\t_\t3\tconj\t_\t_\n\n";
+    T_OK(mood(NAME, 2) == NULL);
+    /* a base form joined to a past verb: "demanded the country withdraw" */
+    static const char BARE[] =
+        "1\tIt\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tdemanded\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+        "4\tcountry\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+        "5\twithdraw\t_\tVERB\tVB\t_\t2\tconj\t_\t_\n"
+        "6\ttroops\t_\tNOUN\tNNS\t_\t5\tobj\t_\t_\n\n";
+    T_EQ_STR(mood(BARE, 4), "complement");
+    /* a base form with a modal is a modal's */
+    static const char MODAL[] =
+        "1\tIt\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tit\t_\tPRON\tPRP\t_\t5\tnsubj\t_\t_\n"
+        "4\twould\t_\tAUX\tMD\t_\t5\taux\t_\t_\n"
+        "5\twithdraw\t_\tVERB\tVB\t_\t2\tccomp\t_\t_\n\n";
+    T_EQ_STR(mood(MODAL, 4), "modal");
+    kbi_arena_free(&mood_arena);
 }
 
 /* ---- out of memory ----------------------------------------------------- */
@@ -748,6 +881,7 @@ int main(void)
     T_RUN(test_passive);
     T_RUN(test_seized_people);
     T_RUN(test_roles);
+    T_RUN(test_mood);
     T_RUN(test_out_of_memory);
     T_RUN(test_errors);
     kb_gazetteer_free(geo);
