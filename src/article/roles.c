@@ -508,11 +508,34 @@ static int across_adjunct(const kbi_sentence *s, int32_t k, int32_t v,
     return 0;
 }
 
+/* Nouns of an act done by someone: "praised the release of prisoners",
+ * "welcomed the bringing of charges against the cleric". */
+static const char *const act_nouns[] = {
+    "RELEASE", "RELEASES", "BRINGING", "ARREST", "ARRESTS", "CAPTURE",
+    "CONVICTION", "SENTENCING", "TRIAL", "EXTRADITION", "EXPULSION",
+    "DEPORTATION", "KILLING", "KILLINGS", "ELECTION", "APPOINTMENT",
+    "NOMINATION", "DISMISSAL", "OUSTER", "REMOVAL", "INDICTMENT",
+    "PROSECUTION", "CHARGES", "CHARGING", "FREEING", NULL};
+
+static int act_marked(const kbi_sentence *s, int32_t h, const void *user)
+{
+    int32_t v = *(const int32_t *)user;
+    const kbi_token *t = &s->toks[h];
+    return t->head == v && kbi_rel_is(t, "obj") &&
+           kbi_in_list(t->upper, act_nouns);
+}
+
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e)
 {
     if (v < 0 || !e->code || strlen(e->code) < 2)
         return 0;
+    /* praise or support (05) of an act is for whoever did it, not for
+     * those it was done to ("praised the release of several political
+     * prisoners in Myanmar") */
+    if (e->code[0] == '0' && e->code[1] == '5' &&
+        target_path_all(E, s, v, e, 1, act_marked, &v))
+        return 1;
     int anywhere = 0, adjunct_only = 1;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const char *c = kbi_entities_token(E, k, NULL);
@@ -658,6 +681,17 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
         int inside = clause >= 0;
         if (inside && root == 3 && !is_verb(t))
             inside = other_subject(E, s, clause, e->source);
+        /* what a verb of speech says is its object or its clause, not
+         * when or where it was said ("told a news conference at the end
+         * of an official visit to Mexico", "said on his return from a
+         * visit to Japan") */
+        if (nouns && !inside) {
+            int32_t top = k;
+            while (s->toks[top].head != v && s->toks[top].head >= 0)
+                top = s->toks[top].head;
+            inside = kbi_rel_is(&s->toks[top], "obl") ||
+                     kbi_rel_is(&s->toks[top], "advcl");
+        }
         if (inside)
             far = 1;
         else

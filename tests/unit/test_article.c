@@ -709,6 +709,38 @@ static void test_roles(void)
     T_EQ_INT(count(r, "195", "ISR", "PSE"), 1);
     kb_result_free(r);
 
+    /* a verb of speech's pattern word only in when or where it was said
+     * ("told a news conference at the end of a visit"): no intent; in
+     * what was said it is */
+    r = code_one("Peruvian President Alan Garcia told a news conference at "
+                 "the end of an official two-day visit to Mexico that his "
+                 "country wanted more trade.\n");
+    T_EQ_INT(count(r, "03", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The British trade minister said on his return from a "
+                 "visit to Japan that markets there were closed.\n");
+    T_EQ_INT(count(r, "03", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Japan's foreign minister said on Monday that he wanted a "
+                 "visit to China.\n");
+    T_EQ_INT(count(r, "036", "JPN", "CHN"), 1);
+    kb_result_free(r);
+
+    /* praise of an act is for its doer, not for those it was done to */
+    r = code_one("UN Secretary General Kofi Annan praised the release of "
+                 "several political prisoners in Burma on Saturday.\n");
+    T_EQ_INT(count(r, "05", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The Australian government welcomed the bringing of "
+                 "terrorism charges against Indonesian cleric Abu Bakar "
+                 "Bashir.\n");
+    T_EQ_INT(count(r, "05", NULL, "IDN"), 0);
+    kb_result_free(r);
+    r = code_one("UN Secretary General Kofi Annan praised Burma for the "
+                 "release of several political prisoners on Saturday.\n");
+    T_EQ_INT(count(r, "05", "IGOUNO", "MMR"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
