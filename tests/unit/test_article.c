@@ -691,6 +691,19 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "NGA"), 0);
     kb_result_free(r);
 
+    /* international courts the Phoenix files name only by abbreviation
+     * or by officials (Khabar's supplement); the Hague tribunal is not
+     * the Netherlands */
+    r = code_one("The United Nations signed a cooperation agreement on "
+                 "Monday with the new International Criminal Court.\n");
+    T_EQ_INT(count(r, "05", "IGOUNO", "IGOJUDICC"), 1);
+    kb_result_free(r);
+    r = code_one("The Hague tribunal on Thursday sentenced a former Serbian "
+                 "police chief to ten years in prison.\n");
+    T_EQ_INT(count(r, NULL, "NLD", NULL), 0);
+    T_EQ_INT(count(r, "17", "IGOUNOJUDWCT", NULL), 1);
+    kb_result_free(r);
+
     /* a visit being made is a visit (Khabar's supplement), not an intent */
     r = code_one("Chinese President Hu Jintao is making a three-day state "
                  "visit to Brazil.\n");
