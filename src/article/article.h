@@ -67,6 +67,14 @@ int kbi_wrong_subject(const kbi_entities *E, const kbi_sentence *s,
  * only as a place ("in the Gaza Strip", "near the Afghan border"). */
 int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                    const kb_event *e);
+/* The word that follows "*" in the event's pattern ("- * FLIGHTS",
+ * "- * &PEOPLE"; not a prepositional group) occurs below v only as a
+ * modifier of a noun or inside a clause hung on one ("released its
+ * annual population report", "signed a bill that will allow military
+ * rule"), never as an argument of v or the head of a phrase inside one:
+ * the pattern matched a word, not what was done. */
+int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
+                      const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
  * [190]" of "said") occurs below v only in a clause of its own, as a
  * verb ("said Israel would not dare attack Iran") or, under a verb of

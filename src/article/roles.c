@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../base/util.h"
+#include "../dict/dict.h"
 #include "article.h"
 
 static int is_verb(const kbi_token *t)
@@ -637,6 +638,11 @@ static int other_subject(const kbi_entities *E, const kbi_sentence *s,
            strncmp(source, "---", 3) != 0 && strncmp(code, source, 3) != 0;
 }
 
+static const char *const speech_verbs[] = {
+    "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "TELLING",
+    "REPORT", "REPORTS", "REPORTED", "ANNOUNCE", "ANNOUNCES", "ANNOUNCED",
+    "STATE", "STATES", "STATED", "ADD", "ADDS", "ADDED", NULL};
+
 int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
                        int32_t v, const kb_event *e)
 {
@@ -656,12 +662,7 @@ int kbi_keyword_clause(const kbi_entities *E, const kbi_sentence *s,
      * that ISIS has become a severe threat": 012); other verbs' patterns
      * may read a noun inside a clause ("rejected the offer of
      * mediating") */
-    static const char *const speech[] = {
-        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "TELLING",
-        "REPORT", "REPORTS", "REPORTED", "ANNOUNCE", "ANNOUNCES",
-        "ANNOUNCED", "STATE", "STATES", "STATED", "ADD", "ADDS", "ADDED",
-        NULL};
-    int nouns = !words && kbi_in_list(s->toks[v].upper, speech);
+    int nouns = !words && kbi_in_list(s->toks[v].upper, speech_verbs);
     int near = 0, far = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         const kbi_token *t = &s->toks[k];
@@ -795,4 +796,81 @@ int kbi_plural_actor(const kbi_entities *E, const kbi_sentence *s,
             return 1; /* "Israelis", not "service members" or "towns" */
     }
     return 0;
+}
+
+/* ---- a pattern's word far from the verb --------------------------------- */
+
+/* Is token k a word of what v acts on, rather than an adjective or a
+ * possessive ("military" for "- * &MILITARY") or a word of a relative
+ * clause hung on a noun ("a bill that will allow military rule")? A
+ * compound noun's first part may carry its meaning ("a credit line" for
+ * "- * CREDIT") and stays, and so do names ("its Gulf War enemy"). */
+static int core_word(const kbi_sentence *s, int32_t k, int32_t v)
+{
+    for (int32_t h = k, steps = 0; h != v && h >= 0 && steps <= s->ntoks;
+         steps++, h = s->toks[h].head) {
+        const kbi_token *t = &s->toks[h];
+        if (kbi_rel_is(t, "amod") || kbi_rel_is(t, "nmod:poss") ||
+            (t->deprel && !strcmp(t->deprel, "acl:relcl")))
+            return 0;
+    }
+    return 1;
+}
+
+static int word_at_core(const kbi_sentence *s, int32_t v, const char *w,
+                        size_t n, int *seen)
+{
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *u = s->toks[k].upper;
+        if (k == v || !u || strlen(u) != n || memcmp(u, w, n) != 0 ||
+            !kbi_tok_below(s, k, v))
+            continue;
+        *seen = 1;
+        if (core_word(s, k, v))
+            return 1;
+    }
+    return 0;
+}
+
+int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
+                      const kb_event *e)
+{
+    const char *p = e->pattern, *star = p ? strchr(p, '*') : NULL;
+    if (!d || !star || v < 0 || v >= s->ntoks ||
+        kbi_in_list(s->toks[v].upper, speech_verbs))
+        return 0; /* what is said has its own check (kbi_keyword_clause) */
+    const char *c = star + 1;
+    while (*c == ' ')
+        c++;
+    if (*c == '{')
+        return 0; /* a phrase: its head is not known here */
+    int synset = *c == '&';
+    if (synset)
+        c++;
+    size_t n = 0;
+    while (c[n] && c[n] != ' ' && c[n] != '}' && c[n] != '[' && c[n] != '(')
+        n++;
+    if (n == 0 || n >= 64)
+        return 0; /* a group with its preposition, or nothing after "*" */
+    int seen = 0;
+    if (!synset)
+        return !word_at_core(s, v, c, n, &seen) && seen;
+    char name[64];
+    memcpy(name, c, n);
+    name[n] = '\0';
+    while (n > 0 && name[n - 1] == '_')
+        name[--n] = '\0';
+    int32_t sy = kbi_map_get(&d->verbs.synset_index, name, n);
+    if (sy < 0 || (size_t)sy >= d->verbs.nsynsets)
+        return 0;
+    const kbi_synset *ss = &d->verbs.synsets[sy];
+    for (int32_t i = 0; i < ss->nmembers; i++) {
+        const kbi_phrase *m = &d->verbs.members[ss->first_member + i];
+        if (m->nwords < 1)
+            continue;
+        const char *w = m->words[m->nwords - 1];
+        if (word_at_core(s, v, w, strlen(w), &seen))
+            return 0;
+    }
+    return seen;
 }

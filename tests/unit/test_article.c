@@ -739,6 +739,19 @@ static void test_roles(void)
     T_EQ_INT(count(r, "036", "JPN", "CHN"), 1);
     kb_result_free(r);
 
+    /* a pattern's word ("- * &MILITARY" of SIGN: military cooperation)
+     * only in a relative clause hung on the object is not what was
+     * signed */
+    r = code_one("Pakistan's acting president signed a bill on Tuesday that "
+                 "will allow the military ruler to stay on as army "
+                 "chief.\n");
+    T_EQ_INT(count(r, "06", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Pakistan's acting president signed a military cooperation "
+                 "agreement with China on Tuesday.\n");
+    T_EQ_INT(count(r, "05", "PAK", "CHN"), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
