@@ -75,6 +75,12 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
  * the pattern matched a word, not what was done. */
 int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
                       const kb_event *e);
+/* The event's pattern is the verb and a bare prepositional group ("- *
+ * (FOR) [042:043]": "left for Baghdad"), the target was found below v,
+ * but never inside a phrase of that preposition ("goes for a walk with
+ * British Prime Minister Tony Blair"): the group named no one. */
+int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
+                             int32_t v, const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
  * [190]" of "said") occurs below v only in a clause of its own, as a
  * verb ("said Israel would not dare attack Iran") or, under a verb of

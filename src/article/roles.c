@@ -874,3 +874,55 @@ int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
     }
     return seen;
 }
+
+/* ---- a bare prepositional group without the target ----------------------- */
+
+int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
+                             int32_t v, const kb_event *e)
+{
+    enum { MAXT = 1024 };
+    const char *p = e->pattern, *star = p ? strchr(p, '*') : NULL;
+    if (!star || v < 0 || v >= s->ntoks || s->ntoks > MAXT)
+        return 0;
+    const char *c = star + 1;
+    while (*c == ' ')
+        c++;
+    if (*c != '(')
+        return 0;
+    c++;
+    size_t n = 0;
+    while ((c[n] >= 'A' && c[n] <= 'Z') || c[n] == '-')
+        n++;
+    const char *q = c + n;
+    while (*q == ' ')
+        q++;
+    if (n == 0 || *q != ')')
+        return 0; /* "(FOR TALKS)", "(TO +)": words or a slot of their own */
+    for (q++; *q == ' '; q++)
+        ;
+    if (*q != '[')
+        return 0;
+    uint8_t group[MAXT]; /* token heads a phrase of the pattern's preposition */
+    memset(group, 0, (size_t)s->ntoks);
+    int any = 0;
+    for (int32_t i = 0; i < s->ntoks; i++) {
+        const kbi_token *t = &s->toks[i];
+        const char *u = t->upper;
+        if (!u || strlen(u) != n || memcmp(u, c, n) != 0 ||
+            !kbi_rel_is(t, "case") || t->head < 0 || t->head >= s->ntoks ||
+            !kbi_tok_below(s, t->head, v))
+            continue;
+        group[t->head] = 1;
+        any = 1;
+    }
+    if (!any)
+        return 0;
+    int seen = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *code = kbi_entities_token(E, k, NULL);
+        if (code && !strcmp(code, e->target) && kbi_tok_below(s, k, v) &&
+            target_word(E, s, e, k))
+            seen = 1;
+    }
+    return seen && !target_path_all(E, s, v, e, 1, place_marked, group);
+}

@@ -752,6 +752,18 @@ static void test_roles(void)
     T_EQ_INT(count(r, "05", "PAK", "CHN"), 1);
     kb_result_free(r);
 
+    /* a pattern's bare prepositional group ("- * (TO) [042:043]" of
+     * ORDER, "- * (FOR) [111]" of FIRE) that holds no actor: the target
+     * came from elsewhere and the pattern's meaning does not hold */
+    r = code_one("Japanese coast guard authorities ordered Chinese "
+                 "fishermen along the coast to return to port.\n");
+    T_EQ_INT(count(r, "04", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Rebels fired shells at an army camp in northern Uganda in "
+                 "retaliation for government attacks.\n");
+    T_EQ_INT(count(r, "11", NULL, NULL), 0);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
