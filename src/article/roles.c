@@ -898,6 +898,17 @@ int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
         q++;
     if (n == 0 || *q != ')')
         return 0; /* "(FOR TALKS)", "(TO +)": words or a slot of their own */
+    /* prepositions of the one acted on ("agreed with", "called on", "left
+     * for"); a place ("met ... at the palace") is no actor's phrase */
+    static const char *const argument[] = {"TO", "FOR", "WITH", "ON",
+                                           "AGAINST", NULL};
+    char prep[16];
+    if (n >= sizeof prep)
+        return 0;
+    memcpy(prep, c, n);
+    prep[n] = '\0';
+    if (!kbi_in_list(prep, argument))
+        return 0;
     for (q++; *q == ' '; q++)
         ;
     if (*q != '[')
