@@ -64,7 +64,10 @@
  * 7. A list of subjects split up: "Mordor, the Shire, Fornost and Bree
  * welcomed ..." came out with two subjects of one verb and an apposition;
  * a second subject after a comma is a conjunct of the first, and so are
- * the conjuncts and appositions below it. "Lions, tigers, and Gondor
+ * the conjuncts and appositions below it. A name whose phrase ends right
+ * where a second subject's begins opens that subject ("New Zealand Prime
+ * Minister Jacinda Ardern arrived" came out with "Zealand" and "Jacinda"
+ * as two subjects): it becomes a compound of it. "Lions, tigers, and Gondor
  * welcomed ..." came out with "Lions" as the root and "welcomed" as its
  * conjunct: a noun root whose conjunct is a finite verb whose subject
  * comes right after the coordinator is the subject list of that verb.
@@ -570,6 +573,19 @@ static void rewire_subject_list(kbi_sentence *s)
                 continue;
             }
             int32_t left = leftmost(s, k);
+            /* a name right before the second subject's phrase opens it:
+             * "New Zealand | Prime Minister Jacinda Ardern arrived" */
+            const char *fx = s->toks[first].xpos;
+            int32_t end = rightmost(s, first);
+            const char *lx = s->toks[left].xpos, *ex = s->toks[end].xpos;
+            if (fx && !strncmp(fx, "NNP", 3) && end + 1 == left && ex &&
+                ex[0] == 'N' && lx && (lx[0] == 'N' || lx[0] == 'J' ||
+                                       lx[0] == 'D')) {
+                s->toks[first].head = k;
+                s->toks[first].deprel = "compound";
+                first = k;
+                continue;
+            }
             if (left < 1 || !s->toks[left - 1].upper ||
                 strcmp(s->toks[left - 1].upper, ",") || !ends_list(s, k))
                 continue;

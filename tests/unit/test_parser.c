@@ -508,6 +508,27 @@ static void test_repair(void)
     T_EQ_STR(s.toks[5].deprel, "conj");
     T_EQ_INT(s.toks[7].head, 0);
 
+    /* "New Zealand Prime Minister Jacinda Ardern arrived": a name
+     * right before the second subject's phrase opens it */
+    static const char *const NAMESUBJ[] = {
+        "New NNP 2 amod",         "Zealand NNP 7 nsubj",
+        "Prime NNP 4 amod",       "Minister NNP 5 nmod:desc",
+        "Jacinda NNP 7 nsubj",    "Ardern NNP 5 flat",
+        "arrived VBD 0 root",     ". . 7 punct"};
+    s = make(NAMESUBJ, 8);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[1].head, 4);
+    T_EQ_STR(s.toks[1].deprel, "compound");
+    T_EQ_INT(s.toks[4].head, 6);
+    T_EQ_STR(s.toks[4].deprel, "nsubj");
+    /* ... but not after a comma that closes the first name's phrase */
+    static const char *const COMMA[] = {
+        "Mordor NNP 4 nsubj", ", , 1 punct", "the DT 4 det",
+        "Shire NNP 5 nsubj",  "welcomed VBD 0 root"};
+    s = make(COMMA, 5);
+    kbi_parser_repair_root(&s);
+    T_OK(strcmp(s.toks[0].deprel, "compound") != 0);
+
     /* "Lions, tigers, and Gondor welcomed": the noun root is the
      * subject list of the verb */
     static const char *const ROOTLIST[] = {
