@@ -82,7 +82,10 @@
  * 9. An object left hanging: "... and promised raids to the villages"
  * came out with "raids" as an unlabelled dependent (dep) of the first
  * verb. A noun attached as dep right after a verb that has no object is
- * that verb's object.
+ * that verb's object; so is one made the subject of something that
+ * predicates nothing, a later punctuation mark or a noun without a
+ * copula ("met Egyptian Foreign Minister Sameh Shoukry on Monday" came
+ * out with "Sameh" as the subject of "Monday").
  *
  * 10. A speaker after the reported clause hung elsewhere: "Arafat died at
  * a French hospital, the chief doctor at the hospital said." came out
@@ -664,7 +667,19 @@ static void rewire_dep_object(kbi_sentence *s)
 {
     for (int32_t n = 1; n < s->ntoks; n++) {
         kbi_token *nt = &s->toks[n];
-        if (strcmp(nt->deprel ? nt->deprel : "", "dep") != 0 || !is_noun(nt))
+        if (!is_noun(nt))
+            continue;
+        /* a subject of something that predicates nothing: a later
+         * punctuation mark or a noun with no copula ("met Egyptian Foreign
+         * Minister Sameh Shoukry on Monday" came out with "Sameh" as the
+         * subject of "Monday") */
+        static const char *const punct[] = {".", ",", ":", "-RRB-", NULL};
+        int32_t h = nt->head;
+        int stray = kbi_rel_is(nt, "nsubj") && !kbi_rel_is(nt, "nsubj:pass") &&
+                    h > n && h < s->ntoks &&
+                    (in_list(s->toks[h].xpos, punct) ||
+                     (is_noun(&s->toks[h]) && child(s, h, "cop") < 0));
+        if (strcmp(nt->deprel ? nt->deprel : "", "dep") != 0 && !stray)
             continue;
         int32_t left = leftmost(s, n), v = left - 1;
         if (v < 0 || v == nt->head || !is_verb(&s->toks[v]) ||

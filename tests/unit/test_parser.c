@@ -567,6 +567,28 @@ static void test_repair(void)
     T_EQ_INT(s.toks[4].head, 3);
     T_EQ_STR(s.toks[4].deprel, "obj");
 
+    /* "met Egyptian Foreign Minister Sameh Shoukry on Monday": a name
+     * made the subject of a noun without a copula is the object of the
+     * verb right before its phrase; a noun with a copula keeps it */
+    static const char *const STRAY[] = {
+        "Blinken NNP 2 nsubj",   "met VBD 0 root",
+        "Egyptian NNP 5 amod",   "Foreign NNP 5 amod",
+        "Minister NNP 6 nmod:desc", "Sameh NNP 9 nsubj",
+        "Shoukry NNP 6 flat",    "on IN 9 case",
+        "Monday NNP 2 obl",      ". . 2 punct"};
+    s = make(STRAY, 10);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[5].head, 1);
+    T_EQ_STR(s.toks[5].deprel, "obj");
+    static const char *const COPULA[] = {
+        "Officials NNS 2 nsubj", "said VBD 0 root",
+        "Shoukry NNP 5 nsubj",   "was VBD 5 cop",
+        "minister NN 2 ccomp"};
+    s = make(COPULA, 5);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[2].head, 4);
+    T_EQ_STR(s.toks[2].deprel, "nsubj");
+
     /* a sentence the tagger gave no verb: "the new mayor left yesterday" */
     static const char *const NOVERB[] = {
         "the DT 0 root", "new JJ 0 root", "mayor NN 0 root",
