@@ -67,7 +67,10 @@
  * the conjuncts and appositions below it. A name whose phrase ends right
  * where a second subject's begins opens that subject ("New Zealand Prime
  * Minister Jacinda Ardern arrived" came out with "Zealand" and "Jacinda"
- * as two subjects): it becomes a compound of it. "Lions, tigers, and Gondor
+ * as two subjects): it becomes a compound of it; and two subjects with
+ * only "of" between them are one name split there ("Secretary of State
+ * Mike Pompeo arrived" came out with "of" as a marker of the verb): the
+ * second is a modifier (nmod) of the first. "Lions, tigers, and Gondor
  * welcomed ..." came out with "Lions" as the root and "welcomed" as its
  * conjunct: a noun root whose conjunct is a finite verb whose subject
  * comes right after the coordinator is the subject list of that verb.
@@ -87,7 +90,12 @@
  * copula ("met Egyptian Foreign Minister Sameh Shoukry on Monday" came
  * out with "Sameh" as the subject of "Monday").
  *
- * 10. A speaker after the reported clause hung elsewhere: "Arafat died at
+ * 10. A name's last part hung on a word before its first: "Secretary
+ * of State Antony Blinken" came out with "Blinken" as a flat part of
+ * "Secretary"; a flat word right after a proper noun goes to that noun's
+ * name.
+ *
+ * 11. A speaker after the reported clause hung elsewhere: "Arafat died at
  * a French hospital, the chief doctor at the hospital said." came out
  * with "doctor" as an apposition of "hospital" and "said" without a
  * subject, so that the coder took Arafat for the speaker. A verb of
@@ -149,6 +157,7 @@ static void rewire_coordinated(kbi_sentence *s);
 static void rewire_name_adverb(kbi_sentence *s);
 static void rewire_subject_list(kbi_sentence *s);
 static void rewire_split_name(kbi_sentence *s);
+static void rewire_flat(kbi_sentence *s);
 static void rewire_dep_object(kbi_sentence *s);
 static void rewire_trailing_speaker(kbi_sentence *s);
 
@@ -173,6 +182,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_name_adverb(s);
     rewire_subject_list(s);
     rewire_split_name(s);
+    rewire_flat(s);
     rewire_dep_object(s);
     rewire_trailing_speaker(s);
     if (!acyclic(s))
@@ -580,6 +590,19 @@ static void rewire_subject_list(kbi_sentence *s)
              * "New Zealand | Prime Minister Jacinda Ardern arrived" */
             const char *fx = s->toks[first].xpos;
             int32_t end = rightmost(s, first);
+            /* a name split at "of": "Secretary | of | State Mike Pompeo
+             * arrived" came out with two subjects and "of" as a marker
+             * of the verb; the second is a modifier of the first */
+            if (left >= 2 && end + 2 == left && s->toks[left - 1].upper &&
+                !strcmp(s->toks[left - 1].upper, "OF") &&
+                is_noun(&s->toks[first]) && is_noun(t) &&
+                !kbi_rel_is(&s->toks[left - 1], "case")) {
+                s->toks[left - 1].head = k;
+                s->toks[left - 1].deprel = "case";
+                t->head = first;
+                t->deprel = "nmod";
+                continue;
+            }
             const char *lx = s->toks[left].xpos, *ex = s->toks[end].xpos;
             if (fx && !strncmp(fx, "NNP", 3) && end + 1 == left && ex &&
                 ex[0] == 'N' && lx && (lx[0] == 'N' || lx[0] == 'J' ||
@@ -660,6 +683,25 @@ static void rewire_split_name(kbi_sentence *s)
         for (int32_t k = m + 1; k < s->ntoks; k++)
             if (s->toks[k].head == m && k != cs)
                 s->toks[k].head = n;
+    }
+}
+
+/* "Secretary of State Antony Blinken" came out with "Blinken" as a flat
+ * part of "Secretary", across "of State Antony": a name's parts hang on
+ * its first word, so a flat word right after a proper noun that is not
+ * its head goes to that noun's name. */
+static void rewire_flat(kbi_sentence *s)
+{
+    for (int32_t k = 1; k < s->ntoks; k++) {
+        kbi_token *t = &s->toks[k];
+        const kbi_token *p = &s->toks[k - 1];
+        if (!kbi_rel_is(t, "flat") || t->head == k - 1 || t->head < 0 ||
+            t->head >= k - 1 || !p->xpos || strncmp(p->xpos, "NNP", 3) != 0)
+            continue;
+        int32_t first = kbi_rel_is(p, "flat") && p->head >= 0 && p->head < k - 1
+                            ? p->head
+                            : k - 1;
+        t->head = first;
     }
 }
 

@@ -529,6 +529,27 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_OK(strcmp(s.toks[0].deprel, "compound") != 0);
 
+    /* "Secretary of State Mike Pompeo arrived": two subjects with only
+     * "of" between them are one name */
+    static const char *const OFSPLIT[] = {
+        "Secretary NNP 6 nsubj", "OF IN 6 mark",    "State NNP 4 compound",
+        "Mike NNP 6 nsubj",      "Pompeo NNP 4 flat", "arrived VBD 0 root"};
+    s = make(OFSPLIT, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[3].head, 0);
+    T_EQ_STR(s.toks[3].deprel, "nmod");
+    T_EQ_INT(s.toks[1].head, 3);
+    T_EQ_STR(s.toks[1].deprel, "case");
+
+    /* "Secretary of State Antony Blinken": the name's last part hung on
+     * "Secretary" goes to "Antony" */
+    static const char *const FLAT[] = {
+        "Secretary NNP 6 nsubj", "of IN 4 case",      "State NNP 4 compound",
+        "Antony NNP 1 nmod",     "Blinken NNP 1 flat", "arrived VBD 0 root"};
+    s = make(FLAT, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[4].head, 3);
+
     /* "Lions, tigers, and Gondor welcomed": the noun root is the
      * subject list of the verb */
     static const char *const ROOTLIST[] = {
