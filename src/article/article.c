@@ -165,6 +165,7 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
              kbi_far_target(x->ents, sent, v, src) ||
              kbi_loose_pattern(x->c->dict, sent, v, src) ||
              kbi_prep_group_elsewhere(x->ents, sent, v, src) ||
+             kbi_victims_country(x->ents, sent, src) ||
              kbi_keyword_clause(x->ents, sent, v, src)))
             continue; /* the actors came from the wrong phrases */
         const kbi_date *d = kbi_dates_event(sent, dts, v);

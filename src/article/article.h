@@ -81,6 +81,11 @@ int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
  * British Prime Minister Tony Blair"): the group named no one. */
 int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
                              int32_t v, const kb_event *e);
+/* An actor whose country came from the "of" phrase of a noun of people
+ * named by what they did to someone: "the kidnappers of two Chinese
+ * engineers" are not Chinese (the phrase names their victims). */
+int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
+                        const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
  * [190]" of "said") occurs below v only in a clause of its own, as a
  * verb ("said Israel would not dare attack Iran") or, under a verb of

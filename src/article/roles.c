@@ -937,3 +937,60 @@ int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
     }
     return seen && !target_path_all(E, s, v, e, 1, place_marked, group);
 }
+
+/* ---- the country of the victims ------------------------------------------ */
+
+/* Nouns of people named by what they did to someone: their "of" phrase
+ * names the victims, not their country ("the kidnappers of two Chinese
+ * engineers" are not Chinese; "the foreign minister of Iran" is
+ * Iranian). */
+static const char *const doers_of[] = {
+    "KIDNAPPERS", "KIDNAPPER", "CAPTORS", "CAPTOR", "ABDUCTORS", "KILLERS",
+    "KILLER", "MURDERERS", "MURDERER", "ATTACKERS", "ATTACKER", "ASSASSINS",
+    "ASSASSIN", "ABDUCTOR", NULL};
+
+/* Is a word of the entry e_entry (its first entry's last word: the
+ * country word of "CHINESE_; Phoenix.agents.txt:338 KIDNAPPERS") inside
+ * an "of" phrase under a doer noun of the same actor phrase (code)? */
+static int victims_country(const kbi_entities *E, const kbi_sentence *s,
+                           const char *code, const char *entry)
+{
+    const char *z = entry ? strchr(entry, ' ') : NULL;
+    if (!code || !z || !strstr(entry, "Countries"))
+        return 0;
+    const char *end = z + 1 + strcspn(z + 1, ";");
+    while (end > z + 1 && end[-1] == '_')
+        end--;
+    const char *w = end;
+    while (w > z + 1 && w[-1] != '_' && w[-1] != ' ')
+        w--;
+    size_t n = (size_t)(end - w);
+    for (int32_t k = 0; n > 0 && k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        const char *u = s->toks[k].upper;
+        if (!c || strcmp(c, code) != 0 || !u || strlen(u) != n ||
+            memcmp(u, w, n) != 0)
+            continue;
+        /* up from the country word: an "of" nmod hung on a doer noun */
+        for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+            const kbi_token *t = &s->toks[h];
+            int32_t up = t->head;
+            if (up < 0 || up >= s->ntoks)
+                break;
+            int32_t cs = child(s, h, "case");
+            if (kbi_rel_is(t, "nmod") && cs >= 0 && s->toks[cs].upper &&
+                !strcmp(s->toks[cs].upper, "OF") &&
+                kbi_in_list(s->toks[up].upper, doers_of))
+                return 1;
+            h = up;
+        }
+    }
+    return 0;
+}
+
+int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
+                        const kb_event *e)
+{
+    return victims_country(E, s, e->source, e->source_entry) ||
+           victims_country(E, s, e->target, e->target_entry);
+}

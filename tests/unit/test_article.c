@@ -764,6 +764,21 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", NULL, NULL), 0);
     kb_result_free(r);
 
+    /* the "of" phrase of kidnappers names their victims, not their
+     * country; a minister's names his */
+    r = code_one("Pakistani officials are negotiating with the kidnappers of "
+                 "two Chinese engineers to secure their release.\n");
+    T_EQ_INT(count(r, NULL, NULL, "CHN"), 0);
+    kb_result_free(r);
+    r = code_one("Pakistani officials are negotiating with Chinese "
+                 "kidnappers.\n");
+    T_EQ_INT(count(r, NULL, "PAK", "CHN"), 1);
+    kb_result_free(r);
+    r = code_one("The foreign minister of Iran met Pakistani officials on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "04", "IRN", "PAK"), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
