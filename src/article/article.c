@@ -156,9 +156,11 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
              !kbi_plural_actor(x->ents, sent, ftgt)) ||
             kbi_press_audience(src->code, ftgt) ||
             kbi_company_statement(src->code, fsrc, ftgt) ||
+            kbi_forces_sent(src->code, ftgt) ||
             kbi_document_actor(x->ents, sent, src))
             continue; /* "Russian police ... in Moscow", "told Reuters",
-                         "Ford said", "the Kyoto Protocol overcame" */
+                         "Ford said", "sending 600 marines", "the Kyoto
+                         Protocol overcame" */
         if (voice == 0 && strcmp(src->pattern ? src->pattern : "",
                                  "claim of responsibility") != 0 &&
             (kbi_wrong_subject(x->ents, sent, v, src) ||

@@ -159,6 +159,12 @@ const char *kbi_verbal_attack(const char *code, const char *source,
 const char *kbi_bombing(const char *code, const char *source,
                         const char *verb, const char *source_text);
 
+/* Cooperation, aid or a show of force (06, 07, 15) whose target is
+ * forces of no country ("---MIL", "---COP"): what was sent or deployed
+ * ("the US is sending up to 600 marines"), the source's own, not a
+ * counterpart. */
+int kbi_forces_sent(const char *code, const char *target);
+
 /* Are both actors companies (MNC..., ...BUS)? Such deals are not
  * political events. */
 int kbi_business_only(const char *source, const char *target);

@@ -971,3 +971,13 @@ const char *kbi_bombing(const char *code, const char *source,
     }
     return "183"; /* suicide, car or other non-military bombing */
 }
+
+int kbi_forces_sent(const char *code, const char *target)
+{
+    if (!code || !target || strlen(code) < 2)
+        return 0;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root != 6 && root != 7 && root != 15)
+        return 0;
+    return !strcmp(target, "---MIL") || !strcmp(target, "---COP");
+}

@@ -779,6 +779,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, "04", "IRN", "PAK"), 1);
     kb_result_free(r);
 
+    /* forces of no country sent or deployed are the sender's own, not a
+     * counterpart; a country they are sent to is */
+    r = code_one("The US is sending up to 600 marines and relief supplies to "
+                 "flood-ravaged areas of the Philippines.\n");
+    T_EQ_INT(count(r, NULL, NULL, "---MIL"), 0);
+    kb_result_free(r);
+    r = code_one("Germany sends three planes to Sudan to help deploy more "
+                 "African Union troops.\n");
+    T_EQ_INT(count(r, "06", "DEU", "SDN"), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
