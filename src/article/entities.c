@@ -10,8 +10,9 @@
  *     Masrour Barzani"), gives the name the title's code;
  *   - an uncoded phrase (or one with an agent but no country, "---GOV")
  *     naming a known person by any spelling of a name word ("Barzani",
- *     "Prime Minister Barzani", "Araji's visit", "al-Aaraji") takes that
- *     person's code;
+ *     "Prime Minister Barzani", "Araji's visit", "al-Aaraji"; other
+ *     vowels in the same places, "Saleh" for "Salih", "Zelenskiy" for
+ *     "Zelensky") takes that person's code;
  *   - "he"/"she" take the code of the person named last, within two
  *     sentences;
  *   - "the group", "the terror group", "the terrorist organization",
@@ -412,6 +413,55 @@ static int capitalised(const kbi_entities *E, const words *w, int i)
     return (c >= 'A' && c <= 'Z') || c == 0xC3 || c == 0xC4 || c == 0xC5;
 }
 
+/* Are two folded names one name in two transliterations: the same
+ * letters but for vowels in the same places ("SALIH", "SALEH"; "HAFTAR",
+ * "HIFTER"), a final "IY" or "YY" read as "Y" ("ZELENSKIY", "ZELENSKYY",
+ * "ZELENSKY")? "REAGAN" and "REGAN" are two names. */
+static int same_spelled(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na >= 3 && a[na - 1] == 'Y' && (a[na - 2] == 'I' || a[na - 2] == 'Y'))
+        na--;
+    if (nb >= 3 && b[nb - 1] == 'Y' && (b[nb - 2] == 'I' || b[nb - 2] == 'Y'))
+        nb--;
+    if (na != nb || na < 4)
+        return 0;
+    int diff = 0;
+    for (size_t i = 0; i < na; i++) {
+        char x = (i == na - 1 && a[i] == 'I') ? 'Y' : a[i];
+        char y = (i == nb - 1 && b[i] == 'I') ? 'Y' : b[i];
+        if (x == y)
+            continue;
+        if (!strchr("AEIOUY", x) || !strchr("AEIOUY", y))
+            return 0;
+        diff++;
+    }
+    return diff > 0 || na != strlen(a) || nb != strlen(b);
+}
+
+/* The most recent person whose surname is another spelling of one of the
+ * phrase's name words (same_spelled), or -1. */
+static int find_person_spelled(const kbi_entities *E, const words *w)
+{
+    char fold[128];
+    int best = -1;
+    for (int i = 0; i < w->n; i++) {
+        if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
+            kbi_in_list(w->up[i], calendar))
+            continue;
+        if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 4)
+            continue;
+        for (int k = E->n - 1; k > best; k--) {
+            const ent *x = &E->v[k];
+            if (x->person && x->nkeys > 0 && same_spelled(x->keys[0], fold)) {
+                best = k;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 static int find_person(const kbi_entities *E, const words *w)
 {
     char fold[128];
@@ -434,7 +484,7 @@ static int find_person(const kbi_entities *E, const words *w)
             }
         }
     }
-    return best;
+    return best >= 0 ? best : find_person_spelled(E, w);
 }
 
 static const char *const pronouns[] = {"HE", "SHE", "HIM", "HER", NULL};
