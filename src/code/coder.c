@@ -199,10 +199,49 @@ static int coded_other(const coder *c, const kbi_sel *x, const char *srccode)
     return !is_null(code) && (!srccode || strcmp(code, srccode) != 0);
 }
 
+/* Does the phrase starting at lo[i] follow a preposition of place ("an
+ * advance into a Baghdad suburb", "positions in the Iraqi city of
+ * Najaf")? */
+static int after_place(const coder *c, int i)
+{
+    static const char *const place[] = {
+        "IN", "INTO", "NEAR", "AT", "OUTSIDE", "INSIDE", "ACROSS", "AROUND",
+        "THROUGHOUT", "ALONG", "WITHIN", NULL};
+    for (int j = i - 1; j >= 0; j--) {
+        const kbi_sel *x = &c->lo[j];
+        if (x->kind == KBI_SEL_WORD) {
+            for (int k = 0; place[k]; k++)
+                if (!strcmp(x->word, place[k]))
+                    return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static void default_target(const coder *c, kbi_assign *as)
 {
     const char *sc = as->src >= 0 && !as->src_nec ? ne_code(c, as->src) : NULL;
     const kbi_sel *hit = NULL;
+    /* Khabar's departure from the TABARI rule (the first coded phrase
+     * after the verb, else the first uncoded one): a phrase that names
+     * only an agent ("50 Shi'ite militiamen", ---UAF) is the target when
+     * the first coded phrase after it is only a place ("in a Baghdad
+     * suburb") */
+    for (int i = 0; i < c->nlo && !hit; i++) {
+        const kbi_sel *x = &c->lo[i];
+        if (coded_other(c, x, sc)) {
+            if (!after_place(c, i))
+                break;
+            for (int j = 0; j < i && !hit; j++) {
+                const kbi_sel *y = &c->lo[j];
+                if (y->kind == KBI_SEL_NE && is_null(ne_code(c, y->ne)) &&
+                    ne_code(c, y->ne)[3] != '\0')
+                    hit = y;
+            }
+            break;
+        }
+    }
     for (int i = 0; i < c->nlo && !hit; i++)
         if (coded_other(c, &c->lo[i], sc))
             hit = &c->lo[i];

@@ -95,12 +95,23 @@
  * "Secretary"; a flat word right after a proper noun goes to that noun's
  * name.
  *
- * 11. A speaker after the reported clause hung elsewhere: "Arafat died at
+ * 11. An adjective read as a subordinator: "Iraqi Prime Minister Adil
+ * Abdul-Mahdi chaired ..." came out with "Iraqi" as a marker (mark) of
+ * the verb; an adjective attached as mark or case right before a noun
+ * modifies that noun's phrase (amod).
+ *
+ * 12. A speaker after the reported clause hung elsewhere: "Arafat died at
  * a French hospital, the chief doctor at the hospital said." came out
  * with "doctor" as an apposition of "hospital" and "said" without a
  * subject, so that the coder took Arafat for the speaker. A verb of
  * speech with no subject, right after a noun phrase that follows a comma,
- * takes that phrase as its subject. */
+ * takes that phrase as its subject.
+ *
+ * Before parsing (kbi_tags_repair): a verbless sentence's past tense read
+ * as an adjective or a noun ("the new mayor left yesterday"), and a
+ * hyphenated name's second part read as an adverb, a verb or a number
+ * ("Iraqi Prime Minister Adil Abdul-Mahdi chaired" had "Abdul-Mahdi" RB):
+ * a word of two capitalised parts right after a proper noun is one. */
 #include <string.h>
 
 #include "parser.h"
@@ -158,6 +169,7 @@ static void rewire_name_adverb(kbi_sentence *s);
 static void rewire_subject_list(kbi_sentence *s);
 static void rewire_split_name(kbi_sentence *s);
 static void rewire_flat(kbi_sentence *s);
+static void rewire_adjective_marker(kbi_sentence *s);
 static void rewire_dep_object(kbi_sentence *s);
 static void rewire_trailing_speaker(kbi_sentence *s);
 
@@ -183,6 +195,7 @@ void kbi_parser_repair_root(kbi_sentence *s)
     rewire_subject_list(s);
     rewire_split_name(s);
     rewire_flat(s);
+    rewire_adjective_marker(s);
     rewire_dep_object(s);
     rewire_trailing_speaker(s);
     if (!acyclic(s))
@@ -690,6 +703,27 @@ static void rewire_split_name(kbi_sentence *s)
  * part of "Secretary", across "of State Antony": a name's parts hang on
  * its first word, so a flat word right after a proper noun that is not
  * its head goes to that noun's name. */
+/* "Iraqi Prime Minister Adil Abdul-Mahdi chaired" came out with "Iraqi"
+ * as a marker (mark) of the verb: an adjective is no subordinator; one
+ * right before a noun phrase modifies it, as the noun after it does. */
+static void rewire_adjective_marker(kbi_sentence *s)
+{
+    for (int32_t k = 0; k + 1 < s->ntoks; k++) {
+        kbi_token *t = &s->toks[k];
+        const kbi_token *n = &s->toks[k + 1];
+        if (!t->xpos || t->xpos[0] != 'J' || !(kbi_rel_is(t, "mark") ||
+                                                kbi_rel_is(t, "case")) ||
+            !is_noun(n))
+            continue;
+        int32_t h = k + 1;
+        if ((kbi_rel_is(n, "amod") || kbi_rel_is(n, "compound")) &&
+            n->head > k + 1 && n->head < s->ntoks)
+            h = n->head;
+        t->head = h;
+        t->deprel = "amod";
+    }
+}
+
 static void rewire_flat(kbi_sentence *s)
 {
     for (int32_t k = 1; k < s->ntoks; k++) {
@@ -788,7 +822,7 @@ static void rewire_trailing_speaker(kbi_sentence *s)
     }
 }
 
-/* ---- before parsing: a sentence with no verb --------------------------- */
+/* ---- before parsing: tags --------------------------------------------- */
 
 /* Past tenses that are also adjectives or nouns ("left", "set", "cut"). */
 static const char *const past_forms[] = {
@@ -797,8 +831,31 @@ static const char *const past_forms[] = {
     "TOOK", "GAVE", "MADE", "SAID", "TOLD", "SPOKE", "FOUGHT", "STRUCK",
     "BROKE", "FELL", "ROSE", "SAW", "FOUND", "BUILT", "SPENT", "PAID", NULL};
 
+/* A hyphenated word of two capitalised parts ("Abdul-Mahdi",
+ * "Amir-Abdollahian", "Al-Aaraji") right after a proper noun, inside the
+ * sentence: the second part of a name, whatever the tagger made of it
+ * (RB, VBP, CD: EWT has few such names). "Israeli-Palestinian" and
+ * "Anti-American" follow no name. */
+static int hyphen_name(const kbi_sentence *s, int32_t i)
+{
+    const kbi_token *t = &s->toks[i], *p = &s->toks[i - 1];
+    const char *f = t->form;
+    if (!f || !p->xpos || strncmp(p->xpos, "NNP", 3) != 0 ||
+        !t->xpos || !strncmp(t->xpos, "NNP", 3))
+        return 0;
+    const char *h = strchr(f, '-');
+    return f[0] >= 'A' && f[0] <= 'Z' && f[1] >= 'a' && f[1] <= 'z' && h &&
+           h[1] >= 'A' && h[1] <= 'Z' && h[2] >= 'a' && h[2] <= 'z' &&
+           !strchr(h + 1, '-');
+}
+
 void kbi_tags_repair(kbi_sentence *s)
 {
+    for (int32_t i = 1; i < s->ntoks; i++)
+        if (hyphen_name(s, i)) {
+            s->toks[i].xpos = "NNP";
+            s->toks[i].upos = "PROPN";
+        }
     for (int32_t i = 0; i < s->ntoks; i++) {
         const char *x = s->toks[i].xpos;
         if (x && ((x[0] == 'V' && x[1] == 'B') || !strcmp(x, "MD")))

@@ -315,8 +315,8 @@ static void test_roles(void)
     r = code_one("An Australian journalist snatched by insurgents in Iraq "
                  "has contradicted claims by Foreign Minister Alexander "
                  "Downer.\n");
-    T_EQ_INT(count(r, NULL, "AUS", "---REB"), 0);
-    T_EQ_INT(count(r, "18", "---REB", "AUS"), 1);
+    T_EQ_INT(count(r, NULL, "AUS", "IRQREB"), 0);
+    T_EQ_INT(count(r, "18", "IRQREB", "AUS"), 1); /* "insurgents in Iraq" */
     kb_result_free(r);
 
     /* the word of the pattern ("said ... ATTACK") is the verb of a
@@ -788,6 +788,13 @@ static void test_roles(void)
     r = code_one("Germany sends three planes to Sudan to help deploy more "
                  "African Union troops.\n");
     T_EQ_INT(count(r, "06", "DEU", "SDN"), 1);
+    kb_result_free(r);
+
+    /* Iraq between March 2003 and May 2006 is Iraq (Khabar's supplement:
+     * the vendored entry's date for those years cannot be read) */
+    r = code_one("Iraqi police arrested two Syrian smugglers near the border "
+                 "on Monday.\n");
+    T_EQ_INT(count(r, "17", "IRQ", "SYR"), 1);
     kb_result_free(r);
 
     /* praise of an act is for its doer, not for those it was done to */
