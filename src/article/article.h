@@ -155,7 +155,8 @@ const char *kbi_verbal_attack(const char *code, const char *source,
 /* "Suspected separatists bombed a power line", "a woman ... blew herself
  * up": force (19) by a bombing verb whose source is not a state's forces
  * (no MIL, GOV, COP or SPY code, no "forces", "jets", "warplanes" in its
- * phrase) is CAMEO's non-military bombing: returns "183", else NULL. */
+ * phrase), or by a suicide bomber with any verb, is CAMEO's non-military
+ * bombing: returns "183", else NULL. */
 const char *kbi_bombing(const char *code, const char *source,
                         const char *verb, const char *source_text);
 

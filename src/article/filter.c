@@ -945,8 +945,14 @@ const char *kbi_bombing(const char *code, const char *source,
         "BOMB", "BOMBS", "BOMBED", "BOMBING", "DETONATE", "DETONATES",
         "DETONATED", "DETONATING", "BLEW", "BLOW", "BLOWS", "BLOWING",
         "EXPLODED", NULL};
-    if (!code || code[0] != '1' || code[1] != '9' || !source ||
-        !kbi_in_list(verb, bomb_verbs))
+    if (!code || code[0] != '1' || code[1] != '9' || !source)
+        return NULL;
+    /* "a suicide car bomber struck": whatever the verb, and whatever
+     * "bomber" was coded (the agents list reads it as an aircraft, MIL) */
+    if (source_text && strstr(source_text, "SUICIDE") &&
+        strstr(source_text, "BOMB"))
+        return "183";
+    if (!kbi_in_list(verb, bomb_verbs))
         return NULL;
     static const char *const state[] = {"MIL", "GOV", "COP", "SPY", NULL};
     for (const char *const *b = state; *b; b++)

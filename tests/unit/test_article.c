@@ -717,6 +717,11 @@ static void test_roles(void)
     T_EQ_INT(count(r, "183", "---REB", "UGA"), 1);
     T_EQ_INT(count(r, "19", NULL, NULL), 0);
     kb_result_free(r);
+    r = code_one("A suicide car bomber struck a police checkpoint in "
+                 "Baghdad on Tuesday, killing ten policemen.\n");
+    T_EQ_INT(count(r, "183", NULL, NULL), 1);
+    T_EQ_INT(count(r, "19", NULL, NULL), 0);
+    kb_result_free(r);
     r = code_one("Israeli jets bombed Palestinian targets in south Lebanon "
                  "on Sunday.\n");
     T_EQ_INT(count(r, "195", "ISR", "PSE"), 1);
