@@ -149,18 +149,25 @@ static int cap_word(const kbi_sentence *s, int32_t t, const char *tag)
            tag[0] == 'V' || strcmp(tag, "CD") == 0;
 }
 
-static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w,
-                     const kbi_sentence *s)
+static void ne_words_of(const kbi_stream *st, const kbi_ne *ne, words *w,
+                        const kbi_sentence *s, int deleted_too)
 {
     w->n = 0;
     for (int32_t i = ne->start + 1; i < ne->end && w->n < MAX_WORDS; i++)
-        if (st->items[i].kind == KBI_IT_WORD && !st->items[i].deleted) {
+        if (st->items[i].kind == KBI_IT_WORD &&
+            (deleted_too || !st->items[i].deleted)) {
             w->up[w->n] = st->items[i].text;
             w->tag[w->n] = st->items[i].tag ? st->items[i].tag : "";
             w->tok[w->n] = st->items[i].tok;
             w->cap[w->n] = (uint8_t)cap_word(s, w->tok[w->n], w->tag[w->n]);
             w->n++;
         }
+}
+
+static void ne_words(const kbi_stream *st, const kbi_ne *ne, words *w,
+                     const kbi_sentence *s)
+{
+    ne_words_of(st, ne, w, s, 0);
 }
 
 static int is_proper(const char *tag)
@@ -715,13 +722,15 @@ static int name_words(const kb_dict *d, const words *w)
     return name_run(d, w, &b, &e);
 }
 
-/* Are NEs a and b side by side with only a comma between them? */
-static int apposed(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b)
+/* Are NEs a and b side by side with only a comma between them (with
+ * `deleted_too`, counting the words the comma-clause deletion removed)? */
+static int apposed_of(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b,
+                      int deleted_too)
 {
     int commas = 0;
     for (int32_t i = a->end + 1; i < b->start; i++) {
         const kbi_item *it = &st->items[i];
-        if (it->deleted)
+        if (it->deleted && !deleted_too)
             return 0;
         if (it->kind == KBI_IT_WORD) {
             if (strcmp(it->text, ",") != 0)
@@ -732,6 +741,11 @@ static int apposed(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b)
         }
     }
     return commas == 1;
+}
+
+static int apposed(const kbi_stream *st, const kbi_ne *a, const kbi_ne *b)
+{
+    return apposed_of(st, a, b, 0);
 }
 
 const char *kbi_entities_token(const kbi_entities *E, int32_t tok,
@@ -827,6 +841,19 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
     for (int32_t i = 0; i < st->nne; i++) {
         kbi_ne *ne = &st->nes[i];
         if (st->items[ne->start].deleted) {
+            /* an apposition that the comma-clause deletion removed
+             * ("Yahya Rasool, the spokesman for the Iraqi armed forces,
+             * spoke ..."): its title still names the person before it */
+            if (prev && !kbi_uncoded(ne->code) && kbi_uncoded(prev->code) &&
+                apposed_of(st, prev, ne, 1)) {
+                ne_words(st, prev, &pw, s);
+                ne_words_of(st, ne, &w, s, 1);
+                if (pw.n > 0 && all_name(E->d, &pw) &&
+                    (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
+                     learn_person(E, &pw, 0, pw.n, ne->code,
+                                  title_of(E->a, E->d, &w)) != KB_OK))
+                    return KB_ERR_NOMEM;
+            }
             prev = NULL;
             continue;
         }

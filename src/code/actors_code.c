@@ -155,9 +155,10 @@ kb_status kbi_code_words(const kb_dict *d, const char *const *w, int32_t n,
 kb_status kbi_stream_code_actors(kbi_stream *st, const kb_dict *d,
                                  int32_t day)
 {
+    /* deleted phrases too: the coder skips them, but an apposition that
+     * the comma-clause deletion removed still says who the name before
+     * it is (src/article/entities.c) */
     for (int32_t i = 0; i < st->nne; i++) {
-        if (st->items[st->nes[i].start].deleted)
-            continue;
         kb_status s = code_one(st, i, d, day);
         if (s != KB_OK)
             return s;

@@ -553,7 +553,10 @@ static void emit_np(builder *b, int32_t k, int depth)
     }
     int32_t pp = find_below(b, k, NULL, "PP");
     if (pp >= 0) {
-        if (!pp_reduce(b, pp))
+        /* "NP of NP" is k's own shape; a PP deeper down ("(NP (NP Yahya
+         * Rasool) , (NP (NP the spokesman) (PP for ...)) ,)") belongs to
+         * an inner NP, which the structure reaches with the rest of k */
+        if (b->w[pp].parent != k || !pp_reduce(b, pp))
             emit_structure(b, k, depth, 1);
         return;
     }
