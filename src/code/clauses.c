@@ -91,7 +91,16 @@ void kbi_stream_delete_commas(kbi_stream *st, const kb_config *c)
                 continue;
             if (prev >= 0 && in_window(words_between(st, prev + 1, i),
                                        c->comma_min, c->comma_max)) {
-                delete_span(st, prev, i);
+                /* an apposition set off by commas right after an actor
+                 * phrase ("Yahya Rasool, the spokesman for ..., spoke")
+                 * goes with both its commas, so that the phrase before it
+                 * stays next to its verb (§7.6 reads back to a comma) */
+                int32_t j = prev - 1;
+                while (j >= 0 && st->items[j].kind == KBI_IT_CLOSE)
+                    j--;
+                int appos = j >= 0 && st->items[j].kind == KBI_IT_NE_END &&
+                            !st->items[j].deleted;
+                delete_span(st, prev, appos ? i + 1 : i);
             }
             prev = i;
         }
