@@ -231,8 +231,16 @@ static int name_run(const kb_dict *d, const words *w, int *b, int *e)
     for (int i = 0; i < w->n;) {
         int j = i;
         while (j < w->n && (is_proper(w->tag[j]) || w->cap[j]) &&
-               !dict_word(d, w->up[j]) && !kbi_in_list(w->up[j], calendar))
+               !kbi_in_list(w->up[j], calendar)) {
+            /* a dictionary word ends the name, unless it stands between
+             * two of its words ("Mohammed Shia al-Sudani") */
+            if (dict_word(d, w->up[j]) &&
+                !(j > i && j + 1 < w->n &&
+                  (is_proper(w->tag[j + 1]) || w->cap[j + 1]) &&
+                  !dict_word(d, w->up[j + 1])))
+                break;
             j++;
+        }
         if (j - i > best) {
             best = j - i;
             *b = i;
