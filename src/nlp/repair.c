@@ -219,9 +219,15 @@ static void rewire(kbi_sentence *s)
     int32_t v = -1;
     for (int32_t k = r + 1; k < s->ntoks && v < 0; k++) {
         kbi_token *t = &s->toks[k];
+        /* a demonym opening the sentence before a name ("Ukrainian
+         * President Volodymyr Zelensky spoke") may take the verb as a
+         * complement (ccomp) too */
+        int demonym = r == 0 && rt->xpos[0] == 'J' && s->ntoks > 1 &&
+                      s->toks[1].xpos && !strncmp(s->toks[1].xpos, "NNP", 3);
         if (t->head != r || !is_verb(t) ||
             !(kbi_rel_is(t, "csubj") || kbi_rel_is(t, "acl") ||
-              kbi_rel_is(t, "parataxis") || kbi_rel_is(t, "dep")) ||
+              kbi_rel_is(t, "parataxis") || kbi_rel_is(t, "dep") ||
+              (demonym && kbi_rel_is(t, "ccomp"))) ||
             child(s, k, "mark") >= 0)
             continue;
         int32_t subj = child(s, k, "nsubj");

@@ -550,6 +550,24 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[4].head, 3);
 
+    /* "Ukrainian President Volodymyr Zelensky spoke": a demonym root
+     * with the verb as its complement gives the root to the verb */
+    static const char *const DEMONYM[] = {
+        "Ukrainian JJ 0 root",       "President NNP 3 nmod:desc",
+        "Volodymyr NNP 5 nsubj",     "Zelensky NNP 3 flat",
+        "spoke VBD 1 ccomp",         ". . 1 punct"};
+    s = make(DEMONYM, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[4].head, -1);
+    T_EQ_STR(s.toks[4].deprel, "root");
+    T_EQ_STR(s.toks[0].deprel, "amod");
+    /* ... not "Glad you came": no name after the adjective */
+    static const char *const GLAD[] = {
+        "Glad JJ 0 root", "you PRP 3 nsubj", "came VBD 1 ccomp"};
+    s = make(GLAD, 3);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[0].head, -1);
+
     /* "Lions, tigers, and Gondor welcomed": the noun root is the
      * subject list of the verb */
     static const char *const ROOTLIST[] = {
