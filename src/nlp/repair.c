@@ -623,9 +623,12 @@ static void rewire_subject_list(kbi_sentence *s)
                 continue;
             }
             const char *lx = s->toks[left].xpos, *ex = s->toks[end].xpos;
-            if (fx && !strncmp(fx, "NNP", 3) && end + 1 == left && ex &&
-                ex[0] == 'N' && lx && (lx[0] == 'N' || lx[0] == 'J' ||
-                                       lx[0] == 'D')) {
+            /* (or a common noun before a proper one: "Turkish Vice |
+             * President Fuat Oktay") */
+            if (fx && fx[0] == 'N' && end + 1 == left && ex && ex[0] == 'N' &&
+                lx && (!strncmp(fx, "NNP", 3) ? (lx[0] == 'N' || lx[0] == 'J' ||
+                                                 lx[0] == 'D')
+                                              : !strncmp(lx, "NNP", 3))) {
                 s->toks[first].head = k;
                 s->toks[first].deprel = "compound";
                 first = k;

@@ -521,6 +521,16 @@ static void test_repair(void)
     T_EQ_STR(s.toks[1].deprel, "compound");
     T_EQ_INT(s.toks[4].head, 6);
     T_EQ_STR(s.toks[4].deprel, "nsubj");
+    /* ... as does a common noun before a proper one ("Turkish Vice |
+     * President Fuat Oktay met") */
+    static const char *const VICE[] = {
+        "Turkish JJ 2 amod",         "Vice NN 6 nsubj",
+        "President NNP 4 nmod:desc", "Fuat NNP 6 nsubj",
+        "Oktay NNP 4 flat",          "met VBD 0 root"};
+    s = make(VICE, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[1].head, 3);
+    T_EQ_STR(s.toks[1].deprel, "compound");
     /* ... but not after a comma that closes the first name's phrase */
     static const char *const COMMA[] = {
         "Mordor NNP 4 nsubj", ", , 1 punct", "the DT 4 det",
