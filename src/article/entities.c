@@ -14,7 +14,7 @@
  *     vowels in the same places, "Saleh" for "Salih", "Zelenskiy" for
  *     "Zelensky") takes that person's code;
  *   - "he"/"she" take the code of the person named last, within two
- *     sentences;
+ *     sentences (as a subject, of the last sentence's subject);
  *   - "the group", "the terror group", "the terrorist organization",
  *     "the militants" take the code of the non-state group named last;
  *   - "the minister", "Prime Minister" (title words with no country)
@@ -49,6 +49,8 @@ struct kbi_entities {
     int32_t sentence;
     int32_t day;                 /* the sentence's date */
     int last_person, last_group; /* indices, -1 */
+    int last_subject;            /* the person last named as the subject
+                                    of a sentence's main verb, -1 */
     /* the last sentence's actor phrase of each token (code and words),
      * for rules that read the dependency tree (claims.c) */
     const char **tokcode, **toktext;
@@ -71,7 +73,7 @@ kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d)
         return NULL;
     e->a = a;
     e->d = d;
-    e->last_person = e->last_group = -1;
+    e->last_person = e->last_group = e->last_subject = -1;
     return e;
 }
 
@@ -277,7 +279,7 @@ static ent *add_ent(kbi_entities *E)
     if (E->n == MAX_ENTS) { /* forget the oldest */
         memmove(&E->v[0], &E->v[1], (MAX_ENTS - 1) * sizeof E->v[0]);
         E->n--;
-        E->last_person = E->last_group = -1;
+        E->last_person = E->last_group = E->last_subject = -1;
     }
     ent *x = &E->v[E->n++];
     memset(x, 0, sizeof *x);
@@ -545,6 +547,16 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
     }
     if (w->n == 1 && kbi_in_list(w->up[0], pronouns)) {
         k = E->last_person;
+        /* "he" and "she" go on with the last sentence's subject rather
+         * than the last name ("Salih received Safadi ... He praised
+         * Jordan's support") */
+        int32_t t = w->tok[0];
+        int subject = E->sent && t >= 0 && t < E->sent->ntoks &&
+                      kbi_rel_is(&E->sent->toks[t], "nsubj") &&
+                      (!strcmp(w->up[0], "HE") || !strcmp(w->up[0], "SHE"));
+        if (subject && E->last_subject >= 0 &&
+            E->sentence - E->v[E->last_subject].seen <= 1)
+            k = E->last_subject;
         if (k >= 0 && E->sentence - E->v[k].seen <= 2)
             return set_code(st, ne, E->v[k].code, "pronoun for",
                             E->v[k].name);
@@ -835,6 +847,20 @@ int kbi_entities_unknown(const kbi_entities *E, int i, const char **name,
     return 1;
 }
 
+/* Is a word of w the subject (nsubj) of the sentence's root? */
+static int main_subject(const kbi_sentence *s, const words *w)
+{
+    for (int i = 0; i < w->n; i++) {
+        int32_t t = w->tok[i];
+        if (t < 0 || t >= s->ntoks || !kbi_rel_is(&s->toks[t], "nsubj"))
+            continue;
+        int32_t h = s->toks[t].head;
+        if (h >= 0 && h < s->ntoks && kbi_rel_is(&s->toks[h], "root"))
+            return 1;
+    }
+    return 0;
+}
+
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                             int32_t day)
 {
@@ -868,6 +894,8 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
         ne_words(st, ne, &w, s);
         if (w.n == 0)
             continue;
+        int lp0 = E->last_person;
+        int32_t seen0 = lp0 >= 0 ? E->v[lp0].seen : -1;
         if (locative_place(st, ne, &w)) {
             ne->code = "---";
             ne->entry = NULL;
@@ -929,6 +957,11 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             if (r != KB_OK)
                 return r;
         }
+        /* a person this phrase named, as the subject of the main verb */
+        if (E->last_person >= 0 && E->v[E->last_person].person &&
+            (E->last_person != lp0 || E->v[E->last_person].seen != seen0) &&
+            main_subject(s, &w))
+            E->last_subject = E->last_person;
         prev = ne;
     }
     /* the codes the unknown names ended with (the stream dies with the
