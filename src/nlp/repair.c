@@ -21,6 +21,8 @@
  *   - the old root's other dependents after the verb move to the verb;
  *   - a past participle (VBN) with an object and no auxiliary was a past
  *     tense verb (VBD, UPOS VERB).
+ * A sentence-opening demonym before a name may also hold the verb as its
+ * complement (ccomp): "Ukrainian President Volodymyr Zelensky spoke".
  *
  * 2. A main verb read as a participle modifying its own subject: "A U.S.
  * gunship attacked militia positions ... after tanks reinforced the
@@ -739,8 +741,9 @@ static void rewire_flat(kbi_sentence *s)
         kbi_token *t = &s->toks[k];
         const kbi_token *p = &s->toks[k - 1];
         if (!kbi_rel_is(t, "flat") || t->head == k - 1 || t->head < 0 ||
-            t->head >= k - 1 || !p->xpos || strncmp(p->xpos, "NNP", 3) != 0)
-            continue;
+            t->head >= k - 1 || !p->xpos || strncmp(p->xpos, "NNP", 3) != 0 ||
+            p->head == k)
+            continue; /* (a word hung on t would make a cycle) */
         int32_t first = kbi_rel_is(p, "flat") && p->head >= 0 && p->head < k - 1
                             ? p->head
                             : k - 1;
