@@ -157,6 +157,8 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             kbi_press_audience(src->code, ftgt) ||
             kbi_company_statement(src->code, fsrc, ftgt) ||
             kbi_forces_sent(src->code, ftgt) ||
+            kbi_commentator(src->code, voice == 1 ? src->target_text
+                                                  : src->source_text) ||
             kbi_document_actor(x->ents, sent, src))
             continue; /* "Russian police ... in Moscow", "told Reuters",
                          "Ford said", "sending 600 marines", "the Kyoto

@@ -166,6 +166,12 @@ const char *kbi_bombing(const char *code, const char *source,
  * counterpart. */
 int kbi_forces_sent(const char *code, const char *target);
 
+/* Words, meetings or praise (01-05) whose source is an onlooker of the
+ * markets or of events ("Helsinki bankers said", "economists say",
+ * "military experts say", "a U.S. rice trader visited Tokyo"): comment,
+ * not a political actor's act. */
+int kbi_commentator(const char *code, const char *source_text);
+
 /* Are both actors companies (MNC..., ...BUS)? Such deals are not
  * political events. */
 int kbi_business_only(const char *source, const char *target);

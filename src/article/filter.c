@@ -987,3 +987,28 @@ int kbi_forces_sent(const char *code, const char *target)
         return 0;
     return !strcmp(target, "---MIL") || !strcmp(target, "---COP");
 }
+
+int kbi_commentator(const char *code, const char *source_text)
+{
+    static const char *const onlookers[] = {
+        "BANKER", "BANKERS", "ECONOMIST", "ECONOMISTS", "ANALYST",
+        "ANALYSTS", "DEALER", "DEALERS", "TRADER", "TRADERS", "BROKER",
+        "BROKERS", "EXPERT", "EXPERTS", NULL};
+    if (!code || code[0] != '0' || code[1] < '1' || code[1] > '5' ||
+        !source_text)
+        return 0;
+    int seen = 0;
+    char w[64];
+    for (const char *p = source_text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            seen |= kbi_in_list(w, onlookers);
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return seen;
+}

@@ -802,6 +802,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, "17", "IRQ", "SYR"), 1);
     kb_result_free(r);
 
+    /* what bankers, economists and experts say is comment, not an act of
+     * a political actor; officials' words are */
+    r = code_one("Helsinki bankers said a new government could bring about "
+                 "a shift from direct to indirect taxation.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("Finnish officials said a new government could bring about "
+                 "a shift from direct to indirect taxation.\n");
+    T_EQ_INT(count(r, "01", "FIN", NULL), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
