@@ -159,6 +159,7 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             kbi_forces_sent(src->code, ftgt) ||
             kbi_commentator(src->code, voice == 1 ? src->target_text
                                                   : src->source_text) ||
+            kbi_company_named(src->code, src->source_text, src->target_text) ||
             kbi_document_actor(x->ents, sent, src))
             continue; /* "Russian police ... in Moscow", "told Reuters",
                          "Ford said", "sending 600 marines", "the Kyoto

@@ -172,6 +172,12 @@ int kbi_forces_sent(const char *code, const char *target);
  * not a political actor's act. */
 int kbi_commentator(const char *code, const char *source_text);
 
+/* Words, talks, deals or aid (01-08) where one side's phrase names a
+ * company ("Ford Motor Co", "<Ecolab Co>", "a contract from the U.S.
+ * Army" to "Raytheon Co"): commerce, not a political event. */
+int kbi_company_named(const char *code, const char *source_text,
+                      const char *target_text);
+
 /* Are both actors companies (MNC..., ...BUS)? Such deals are not
  * political events. */
 int kbi_business_only(const char *source, const char *target);

@@ -1012,3 +1012,34 @@ int kbi_commentator(const char *code, const char *source_text)
     }
     return seen;
 }
+
+/* Does the phrase name a company ("Ford Motor Co", "<Ecolab Co>", "Swiss
+ * Bank Corp", "its state-run mining company")? */
+static int names_company(const char *text)
+{
+    static const char *const marks[] = {
+        "CO", "CORP", "CORPORATION", "INC", "LTD", "PLC", "COMPANY", "N.V.",
+        "NV", "AG", "SPA", "GMBH", "BHD", "<", NULL};
+    char w[64];
+    for (const char *p = text ? text : ""; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (kbi_in_list(w, marks))
+                return 1;
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+int kbi_company_named(const char *code, const char *source_text,
+                      const char *target_text)
+{
+    if (!code || code[0] != '0' || code[1] < '1' || code[1] > '8')
+        return 0;
+    return names_company(source_text) || names_company(target_text);
+}

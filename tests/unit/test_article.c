@@ -813,6 +813,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, "01", "FIN", NULL), 1);
     kb_result_free(r);
 
+    /* a company's contract is commerce, a government's award to an army
+     * is not */
+    r = code_one("Raytheon Co said it received a 337 mln dlr contract from "
+                 "the U.S. Government for missiles.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The Pentagon said it awarded a 337 mln dlr contract for "
+                 "missiles to the Israeli army.\n");
+    T_EQ_INT(count(r, "01", "USA", "ISR"), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
