@@ -54,7 +54,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&a, 0, sizeof a);
     a.id = "fuzz";
     a.date = "2019-10-01";
-    a.text = (const char *)data + 1;
+    /* text_len 0 means "NUL-terminated" (khabar.h): a one-byte input is
+     * an empty body, not a pointer past the end */
+    a.text = size > 1 ? (const char *)data + 1 : "";
     a.text_len = size - 1;
     kb_coder c;
     memset(&c, 0, sizeof c);

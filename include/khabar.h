@@ -401,7 +401,7 @@ typedef struct kb_article {
     const char *date;    /* publication date YYYY-MM-DD or YYYYMMDD */
     const char *title;   /* may be NULL */
     const char *text;    /* the body, paragraphs separated by blank lines */
-    size_t text_len;
+    size_t text_len;     /* its length in bytes; 0: text is NUL-terminated */
     const char *source;  /* news source, may be NULL */
     const char *url;     /* may be NULL */
     const char *file;    /* where it was read (messages), may be NULL */
