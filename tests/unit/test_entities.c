@@ -29,9 +29,10 @@
 /* Percent of cases that must be right: 39 of 87 (44.8%) were when the
  * cases were written, 53 (60.9%) at the end of that session (2026-11-26;
  * docs/accuracy.md, "Actors beyond the dictionary"). Raised from 58% to
- * 60% when a role check of the next session cost two cases unnoticed.
- * Raise it as entities.c and the parser improve. */
-#define MIN_ACCURACY 60.0
+ * 60% when a role check of the next session cost two cases unnoticed,
+ * and to 75% when the fifth session reached 68 of 88 (77.3%). Raise it
+ * as entities.c and the parser improve. */
+#define MIN_ACCURACY 75.0
 #define MIN_CASES 60
 
 enum { NCOLS = 5, MAX_EXPECT = 8 };
