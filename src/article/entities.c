@@ -418,8 +418,6 @@ static kb_status learn_code(kbi_entities *E, const char *code, int group,
     return KB_OK;
 }
 
-/* The most recent person whose surname (folded) is one of the phrase's
- * proper nouns, or -1. A first name alone is not enough. */
 /* Does word i of w start with a capital letter in the text? */
 static int capitalised(const kbi_entities *E, const words *w, int i)
 {
@@ -456,30 +454,12 @@ static int same_spelled(const char *a, const char *b)
     return diff > 0 || na != strlen(a) || nb != strlen(b);
 }
 
-/* The most recent person whose surname is another spelling of one of the
- * phrase's name words (same_spelled), or -1. */
-static int find_person_spelled(const kbi_entities *E, const words *w)
-{
-    char fold[128];
-    int best = -1;
-    for (int i = 0; i < w->n; i++) {
-        if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
-            kbi_in_list(w->up[i], calendar))
-            continue;
-        if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 4)
-            continue;
-        for (int k = E->n - 1; k > best; k--) {
-            const ent *x = &E->v[k];
-            if (x->person && x->nkeys > 0 && same_spelled(x->keys[0], fold)) {
-                best = k;
-                break;
-            }
-        }
-    }
-    return best;
-}
+static int same_name(const char *a, const char *b) { return !strcmp(a, b); }
 
-static int find_person(const kbi_entities *E, const words *w)
+/* The most recent person whose surname (folded, at least `min` letters)
+ * matches one of the phrase's name words by `match`, or -1. */
+static int find_person_by(const kbi_entities *E, const words *w, size_t min,
+                          int (*match)(const char *, const char *))
 {
     char fold[128];
     int best = -1;
@@ -489,19 +469,25 @@ static int find_person(const kbi_entities *E, const words *w)
         if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
             kbi_in_list(w->up[i], calendar))
             continue;
-        if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < 3)
+        if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < min)
             continue;
         for (int k = E->n - 1; k > best; k--) {
             const ent *x = &E->v[k];
-            if (!x->person)
-                continue;
-            if (x->nkeys > 0 && strcmp(x->keys[0], fold) == 0) {
+            if (x->person && x->nkeys > 0 && match(x->keys[0], fold)) {
                 best = k;
                 break;
             }
         }
     }
-    return best >= 0 ? best : find_person_spelled(E, w);
+    return best;
+}
+
+/* The most recent person a phrase names by surname (a first name alone is
+ * not enough), else by another spelling of it, or -1. */
+static int find_person(const kbi_entities *E, const words *w)
+{
+    int k = find_person_by(E, w, 3, same_name);
+    return k >= 0 ? k : find_person_by(E, w, 4, same_spelled);
 }
 
 static const char *const pronouns[] = {"HE", "SHE", "HIM", "HER", NULL};

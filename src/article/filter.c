@@ -871,20 +871,7 @@ const char *kbi_seized_people(const char *code, const char *source,
         return NULL;
     /* a word of the target's phrase names people ("four Jordanian truck
      * drivers near Baghdad") */
-    int people = 0;
-    char w[64];
-    for (const char *p = target_text; *p && !people;) {
-        size_t n = strcspn(p, " ");
-        if (n > 0 && n < sizeof w) {
-            memcpy(w, p, n);
-            w[n] = '\0';
-            people = kbi_in_list(w, people_nouns);
-        }
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    if (!people)
+    if (!kbi_words_in_list(target_text, people_nouns))
         return NULL;
     static const char *const state[] = {"COP", "MIL", "GOV", "JUD", "SPY",
                                         NULL};
@@ -962,19 +949,8 @@ const char *kbi_bombing(const char *code, const char *source,
     static const char *const forces[] = {
         "FORCES", "TROOPS", "ARMY", "NAVY", "JETS", "WARPLANES", "PLANES",
         "AIRCRAFT", "HELICOPTERS", "GUNSHIPS", "BOMBERS", "AIR", NULL};
-    char w[64];
-    for (const char *p = source_text ? source_text : ""; *p;) {
-        size_t n = strcspn(p, " ");
-        if (n > 0 && n < sizeof w) {
-            memcpy(w, p, n);
-            w[n] = '\0';
-            if (kbi_in_list(w, forces))
-                return NULL;
-        }
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
+    if (kbi_words_in_list(source_text, forces))
+        return NULL;
     return "183"; /* suicide, car or other non-military bombing */
 }
 
@@ -997,20 +973,7 @@ int kbi_commentator(const char *code, const char *source_text)
     if (!code || code[0] != '0' || code[1] < '1' || code[1] > '5' ||
         !source_text)
         return 0;
-    int seen = 0;
-    char w[64];
-    for (const char *p = source_text; *p;) {
-        size_t n = strcspn(p, " ");
-        if (n > 0 && n < sizeof w) {
-            memcpy(w, p, n);
-            w[n] = '\0';
-            seen |= kbi_in_list(w, onlookers);
-        }
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    return seen;
+    return kbi_words_in_list(source_text, onlookers);
 }
 
 /* Does the phrase name a company ("Ford Motor Co", "<Ecolab Co>", "Swiss
@@ -1020,20 +983,7 @@ static int names_company(const char *text)
     static const char *const marks[] = {
         "CO", "CORP", "CORPORATION", "INC", "LTD", "PLC", "COMPANY", "N.V.",
         "NV", "AG", "SPA", "GMBH", "BHD", "<", NULL};
-    char w[64];
-    for (const char *p = text ? text : ""; *p;) {
-        size_t n = strcspn(p, " ");
-        if (n > 0 && n < sizeof w) {
-            memcpy(w, p, n);
-            w[n] = '\0';
-            if (kbi_in_list(w, marks))
-                return 1;
-        }
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
+    return kbi_words_in_list(text, marks);
 }
 
 int kbi_company_named(const char *code, const char *source_text,

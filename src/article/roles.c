@@ -141,6 +141,39 @@ static int by(const kbi_sentence *s, int32_t k)
     return 0;
 }
 
+/* The last word of the dictionary entry at p in an event's entry field
+ * ("Phoenix.Countries.actors.txt:44333 TANZANIA_; Phoenix.agents.txt:338
+ * KIDNAPPERS" holds two): its start in *w and length in *n (0 when it has
+ * none). Returns where the next entry starts, or NULL when p holds none. */
+static const char *entry_word(const char *p, const char **w, size_t *n)
+{
+    const char *z = p ? strchr(p, ' ') : NULL; /* after "file:line " */
+    if (!z)
+        return NULL;
+    const char *end = z + 1 + strcspn(z + 1, ";");
+    const char *next = *end ? end + 1 : end;
+    while (end > z + 1 && end[-1] == '_')
+        end--;
+    const char *b = end;
+    while (b > z + 1 && b[-1] != '_' && b[-1] != ' ')
+        b--;
+    *w = b;
+    *n = (size_t)(end - b);
+    while (*next == ' ')
+        next++;
+    return next;
+}
+
+/* Is token i a word of an actor phrase coded `code`, written w[0, n)? */
+static int phrase_word(const kbi_entities *E, const kbi_sentence *s,
+                       const char *code, int32_t i, const char *w, size_t n)
+{
+    const char *c = kbi_entities_token(E, i, NULL);
+    const char *u = s->toks[i].upper;
+    return n > 0 && c && strcmp(c, code) == 0 && u && strlen(u) == n &&
+           memcmp(u, w, n) == 0;
+}
+
 /* Is token k, of the target's phrase, a word its code came from: the
  * last word of one of the dictionary entries that matched (the entry
  * "Phoenix.Countries.actors.txt:44333 TANZANIA_" in "African leaders in
@@ -150,30 +183,15 @@ static int target_word(const kbi_entities *E, const kbi_sentence *s,
                        const kb_event *e, int32_t k)
 {
     int any = 0, hit = 0;
+    const char *w;
+    size_t n;
     for (const char *p = e->target_entry; p && *p;) {
-        const char *z = strchr(p, ' '); /* after "file:line " */
-        if (!z)
-            break;
-        const char *end = z + 1 + strcspn(z + 1, ";");
-        const char *next = *end ? end + 1 : end;
-        while (end > z + 1 && end[-1] == '_')
-            end--;
-        const char *w = end;
-        while (w > z + 1 && w[-1] != '_' && w[-1] != ' ')
-            w--;
-        size_t n = (size_t)(end - w);
-        for (int32_t i = 0; n > 0 && i < s->ntoks; i++) {
-            const char *c = kbi_entities_token(E, i, NULL);
-            const char *u = s->toks[i].upper;
-            if (!c || strcmp(c, e->target) != 0 || !u || strlen(u) != n ||
-                memcmp(u, w, n) != 0)
-                continue;
-            any = 1;
-            hit |= i == k;
-        }
-        p = next;
-        while (*p == ' ')
-            p++;
+        p = entry_word(p, &w, &n);
+        for (int32_t i = 0; p && i < s->ntoks; i++)
+            if (phrase_word(E, s, e->target, i, w, n)) {
+                any = 1;
+                hit |= i == k;
+            }
     }
     return !any || hit;
 }
@@ -955,21 +973,13 @@ static const char *const doers_of[] = {
 static int victims_country(const kbi_entities *E, const kbi_sentence *s,
                            const char *code, const char *entry)
 {
-    const char *z = entry ? strchr(entry, ' ') : NULL;
-    if (!code || !z || !strstr(entry, "Countries"))
+    const char *w;
+    size_t n;
+    if (!code || !entry || !strstr(entry, "Countries") ||
+        !entry_word(entry, &w, &n))
         return 0;
-    const char *end = z + 1 + strcspn(z + 1, ";");
-    while (end > z + 1 && end[-1] == '_')
-        end--;
-    const char *w = end;
-    while (w > z + 1 && w[-1] != '_' && w[-1] != ' ')
-        w--;
-    size_t n = (size_t)(end - w);
-    for (int32_t k = 0; n > 0 && k < s->ntoks; k++) {
-        const char *c = kbi_entities_token(E, k, NULL);
-        const char *u = s->toks[k].upper;
-        if (!c || strcmp(c, code) != 0 || !u || strlen(u) != n ||
-            memcmp(u, w, n) != 0)
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        if (!phrase_word(E, s, code, k, w, n))
             continue;
         /* up from the country word: an "of" nmod hung on a doer noun */
         for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {

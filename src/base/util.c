@@ -134,3 +134,21 @@ const char *kbi_data_path(const char *rel, char *buf, size_t size)
     snprintf(buf, size, "%s/%s", dir && *dir ? dir : KB_DATADIR, rel);
     return buf;
 }
+
+int kbi_words_in_list(const char *text, const char *const *list)
+{
+    char w[64];
+    for (const char *p = text ? text : ""; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (kbi_in_list(w, list))
+                return 1;
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}

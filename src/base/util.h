@@ -35,6 +35,9 @@ static inline int kbi_in_list(const char *w, const char *const *list)
     return 0;
 }
 
+/* Is a blank-separated word of text (NULL: no) one of the list? */
+int kbi_words_in_list(const char *text, const char *const *list);
+
 static inline int kbi_isspace(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
