@@ -137,6 +137,7 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
         if (kbi_light_default(src->verb, src->pattern))
             continue; /* "took over as head": no pattern, no event */
         if (kbi_pattern_prep_missing(sent, v, src->pattern) ||
+            kbi_carried(sent, v, src->code, src->pattern) ||
             kbi_going_home(sent, v, src->code, src->source, src->target))
             continue; /* "(TO)" matched the "to" of an infinitive; "flew
                          back to the UK" */
@@ -171,6 +172,10 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
              kbi_loose_pattern(x->c->dict, sent, v, src) ||
              kbi_prep_group_elsewhere(x->ents, sent, v, src) ||
              kbi_victims_country(x->ents, sent, src) ||
+             kbi_placed_country(x->ents, sent, src) ||
+             kbi_building_target(x->ents, sent, src) ||
+             kbi_held_target(x->ents, sent, src) ||
+             kbi_topic_country(x->ents, sent, src) ||
              kbi_keyword_clause(x->ents, sent, v, src)))
             continue; /* the actors came from the wrong phrases */
         const kbi_date *d = kbi_dates_event(sent, dts, v);

@@ -86,6 +86,24 @@ int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
  * engineers" are not Chinese (the phrase names their victims). */
 int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
                         const kb_event *e);
+/* An actor whose country came from the "in" phrase of a noun of people
+ * or things often abroad: "coalition forces in Afghanistan", "military
+ * helicopters in Japan", "a journalist in Iraq" (where they are, not
+ * whose they are). */
+int kbi_placed_country(const kbi_entities *E, const kbi_sentence *s,
+                       const kb_event *e);
+/* A target named only by buildings after a preposition of place ("was
+ * transferred to a hospital in Cairo"): where, not whom. */
+int kbi_building_target(const kbi_entities *E, const kbi_sentence *s,
+                        const kb_event *e);
+/* A target phrase held by someone else: "stormed insurgent-held police
+ * stations" (the insurgents', not the police). */
+int kbi_held_target(const kbi_entities *E, const kbi_sentence *s,
+                    const kb_event *e);
+/* An actor named only by a country compounded with a noun of a topic:
+ * "support for the Iraq war", "the Iraq issue" (a topic, not Iraq). */
+int kbi_topic_country(const kbi_entities *E, const kbi_sentence *s,
+                      const kb_event *e);
 /* The word that follows the verb in the event's pattern ("- * ATTACK
  * [190]" of "said") occurs below v only in a clause of its own, as a
  * verb ("said Israel would not dare attack Iran") or, under a verb of
@@ -211,6 +229,11 @@ int kbi_press_audience(const char *code, const char *target);
 int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
                              const char *pattern);
 
+/* A visit (042, 043) read from a verb of motion with an object and a
+ * "to" group: the subject carried or sent something ("is flying the
+ * migrants to Libya"), it did not travel there to meet anyone. */
+int kbi_carried(const kbi_sentence *s, int32_t v, const char *code,
+                const char *pattern);
 /* A visit (042, 043) whose verb goes "home", or "back" to the source's
  * own country or for a source with none ("returned home from Britain",
  * "Prince Harry flew back to the UK"): no visit. */

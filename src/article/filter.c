@@ -854,6 +854,28 @@ int kbi_going_home(const kbi_sentence *s, int32_t v, const char *code,
     return 0;
 }
 
+int kbi_carried(const kbi_sentence *s, int32_t v, const char *code,
+                const char *pattern)
+{
+    /* nouns of a visit or of those making one: "paid a visit to", "led a
+     * delegation to" */
+    static const char *const visitors[] = {
+        "VISIT", "VISITS", "TRIP", "TRIPS", "TOUR", "JOURNEY", "DELEGATION",
+        "DELEGATIONS", "TEAM", "MISSION", "STOP", "STOPOVER", "CALL", NULL};
+    if (!s || !code || !pattern || v < 0 || v >= s->ntoks ||
+        strncmp(code, "04", 2) != 0 || (code[2] != '2' && code[2] != '3') ||
+        !strstr(pattern, "(TO"))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const kbi_token *t = &s->toks[k];
+        if (t->head == v && kbi_rel_is(t, "obj") &&
+            !kbi_in_list(t->upper, visitors) &&
+            !(t->xpos && !strncmp(t->xpos, "NNP", 3)))
+            return 1; /* "is flying the migrants to Libya" */
+    }
+    return 0;
+}
+
 static const char *const people_nouns[] = {
     "PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "HOSTAGES",
     "CIVILIANS", "WORKERS", "DRIVERS", "ENGINEERS", "JOURNALISTS",

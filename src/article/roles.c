@@ -236,6 +236,36 @@ static int target_by(const kbi_entities *E, const kbi_sentence *s, int32_t v,
     return target_path_all(E, s, v, e, 0, by_marked, NULL);
 }
 
+/* Nouns of attacks and weapons: as a by-phrase they name the means
+ * ("killed by a mortar attack"), and an actor in their place phrase is
+ * where they struck, not who struck ("by a mortar attack on a US Army
+ * base"). */
+static const char *const strikes[] = {
+    "ATTACK", "ATTACKS", "BLAST", "BLASTS", "EXPLOSION", "EXPLOSIONS",
+    "BOMB", "BOMBS", "BOMBING", "BOMBINGS", "STRIKE", "STRIKES",
+    "AIRSTRIKE", "AIRSTRIKES", "AIR-STRIKE", "RAID", "RAIDS", "FIRE",
+    "GUNFIRE", "SHELLING", "SHELL", "SHELLS", "ROCKET", "ROCKETS", "MORTAR",
+    "MORTARS", "AMBUSH", "MINE", "LANDMINE", "GRENADE", "MISSILE",
+    "MISSILES", NULL};
+
+/* Is token k, below the by-phrase head h, inside a phrase of place or
+ * of aim ("on", "against", "near", "at", "in") of an attack noun h? */
+static int attack_placed(const kbi_sentence *s, int32_t k, int32_t h)
+{
+    static const char *const at[] = {"ON", "AGAINST", "NEAR", "AT", "IN",
+                                     "INTO", "OUTSIDE", NULL};
+    if (k == h || !kbi_in_list(s->toks[h].upper, strikes))
+        return 0;
+    for (int32_t j = k, steps = 0; j != h && j >= 0 && steps <= s->ntoks;
+         steps++, j = s->toks[j].head) {
+        int32_t cs = child(s, j, "case");
+        if (s->toks[j].head == h && kbi_rel_is(&s->toks[j], "nmod") &&
+            cs >= 0 && kbi_in_list(s->toks[cs].upper, at))
+            return 1;
+    }
+    return 0;
+}
+
 int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
                         int32_t v, const kb_event *e)
 {
@@ -248,8 +278,14 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
             (p[2] == ' ' || p[2] == '\0'))
             return target_by(E, s, v, e) ? 2 : 0;
     int32_t patient = participle(s, v) == 'N' ? s->toks[v].head : -1;
+    /* "spent his final years encircled by the Israeli army": a past
+     * participle with a by-phrase and no auxiliary of its own */
+    int32_t agent = child(s, v, "obl:agent");
+    int by_participle = s->toks[v].xpos && !strcmp(s->toks[v].xpos, "VBN") &&
+                        agent >= 0 && by(s, agent) && child(s, v, "aux") < 0 &&
+                        child(s, v, "nsubj") < 0;
     if (patient < 0 && child(s, v, "nsubj:pass") < 0 &&
-        child(s, v, "aux:pass") < 0)
+        child(s, v, "aux:pass") < 0 && !by_participle)
         return 0; /* active */
     int by_source = 0, agent_target = 0, agent_source = 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
@@ -267,7 +303,8 @@ int kbi_passive_subject(const kbi_entities *E, const kbi_sentence *s,
             continue;
         if (kbi_rel_is(&s->toks[h], "nsubj:pass") && !strcmp(c, e->source))
             by_source = 1;
-        if (kbi_rel_is(&s->toks[h], "obl:agent") && by(s, h)) {
+        if (kbi_rel_is(&s->toks[h], "obl:agent") && by(s, h) &&
+            !attack_placed(s, k, h)) {
             if (!strcmp(c, e->target))
                 agent_target = 1;
             if (!strcmp(c, e->source))
@@ -579,18 +616,40 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
          * Council was to vote") */
         int said = 0, around = 0;
         for (int32_t k = 0; k < s->ntoks; k++) {
-            const char *c = kbi_entities_token(E, k, NULL);
-            if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) || k == v)
+            const char *words = NULL;
+            const char *c = kbi_entities_token(E, k, &words);
+            if (!c || strcmp(c, e->target) != 0 || !kbi_tok_below(s, k, v) ||
+                k == v)
                 continue;
-            int32_t top = k;
-            while (s->toks[top].head != v)
-                top = s->toks[top].head;
-            const kbi_token *t = &s->toks[top];
+            /* of the target's own phrase only the words its code came
+             * from ("Council" of "Saturday before the U.N. Security
+             * Council"); other phrases of the same code count whole */
+            if (words && e->target_text && !strcmp(words, e->target_text) &&
+                !target_word(E, s, e, k))
+                continue;
             static const char *const when_where[] = {
                 "DURING", "AFTER", "BEFORE", "FOLLOWING", "AMID", NULL};
-            int32_t cs = child(s, top, "case");
-            if (kbi_rel_is(t, "obl") && cs >= 0 &&
-                kbi_in_list(s->toks[cs].upper, when_where))
+            /* the time phrase may hang anywhere between it and v: on the
+             * verb, or on another time word ("on Saturday before the U.N.
+             * Security Council was to vote", "a day after the U.S.
+             * government sanctioned") */
+            int when = 0;
+            for (int32_t h = k, steps = 0; h != v && h >= 0 && !when &&
+                                          steps <= s->ntoks;
+                 steps++, h = s->toks[h].head) {
+                int32_t cs = child(s, h, "case");
+                if (cs < 0)
+                    cs = child(s, h, "mark");
+                when = cs >= 0 && kbi_in_list(s->toks[cs].upper, when_where);
+                /* ... in v's own clause, not in what v says ("says the
+                 * issue came up during talks with China's military
+                 * chief") */
+                for (int32_t u = s->toks[h].head; when && u != v && u >= 0;
+                     u = s->toks[u].head)
+                    if (clause_edge(&s->toks[u]))
+                        when = 0;
+            }
+            if (when)
                 around = 1;
             else
                 said = 1;
@@ -831,6 +890,23 @@ static int core_word(const kbi_sentence *s, int32_t k, int32_t v)
         if (kbi_rel_is(t, "amod") || kbi_rel_is(t, "nmod:poss") ||
             (t->deprel && !strcmp(t->deprel, "acl:relcl")))
             return 0;
+        /* a clause of its own: with a subject of its own ("while two US
+         * soldiers were killed in a rocket attack", "on suspicion he
+         * emptied an ammunition clip") or a participle of manner
+         * ("describing the battles as self-defence against attacks") */
+        int32_t mk = child(s, h, "mark");
+        int to = 0; /* an infinitive has no subject of its own */
+        for (int32_t j = 0; j < s->ntoks && !to; j++)
+            to = s->toks[j].head == h && kbi_rel_is(&s->toks[j], "mark") &&
+                 s->toks[j].upper && !strcmp(s->toks[j].upper, "TO");
+        int own = (child(s, h, "nsubj") >= 0 ||
+                   child(s, h, "nsubj:pass") >= 0) && !to;
+        int manner = kbi_rel_is(t, "advcl") && t->xpos &&
+                     !strcmp(t->xpos, "VBG") && mk < 0 &&
+                     child(s, h, "obj") >= 0;
+        if (((kbi_rel_is(t, "advcl") || kbi_rel_is(t, "acl") ||
+              kbi_rel_is(t, "parataxis")) && own) || manner)
+            return 0;
     }
     return 1;
 }
@@ -860,8 +936,21 @@ int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
     const char *c = star + 1;
     while (*c == ' ')
         c++;
-    if (*c == '{')
-        return 0; /* a phrase: its head is not known here */
+    if (*c == '{') {
+        /* a phrase ("{ROCKET ATTACK}"): its last word is its head */
+        const char *z = strchr(c, '}');
+        if (!z)
+            return 0;
+        while (z > c && z[-1] == ' ')
+            z--;
+        const char *b = z;
+        while (b > c + 1 && b[-1] != ' ')
+            b--;
+        if (b >= z || *b == '&' || (size_t)(z - b) >= 64)
+            return 0;
+        int seen = 0;
+        return !word_at_core(s, v, b, (size_t)(z - b), &seen) && seen;
+    }
     int synset = *c == '&';
     if (synset)
         c++;
@@ -871,6 +960,16 @@ int kbi_loose_pattern(const kb_dict *d, const kbi_sentence *s, int32_t v,
     if (n == 0 || n >= 64)
         return 0; /* a group with its preposition, or nothing after "*" */
     int seen = 0;
+    /* a preposition ("- * AT [190]") belongs to no phrase of its own */
+    static const char *const preps[] = {"AT", "IN", "ON", "WITH", "TO", "FOR",
+                                        "FROM", "BY", "OF", "AGAINST", "INTO",
+                                        "OVER", "ABOUT", "UP", "OFF", "OUT",
+                                        NULL};
+    char word[64];
+    memcpy(word, c, n);
+    word[n] = '\0';
+    if (!synset && kbi_in_list(word, preps))
+        return 0;
     if (!synset)
         return !word_at_core(s, v, c, n, &seen) && seen;
     char name[64];
@@ -956,6 +1055,22 @@ int kbi_prep_group_elsewhere(const kbi_entities *E, const kbi_sentence *s,
     return seen && !target_path_all(E, s, v, e, 1, place_marked, group);
 }
 
+/* The word the first entry of an event's entry field matched when that
+ * entry is an actor's (a country's or a group's, from any actors file:
+ * "Khabar.actors.txt:174 IRAQ_; Phoenix.agents.txt:1569 JOURNALIST"
+ * gives "IRAQ"), not an agent's. */
+static int first_actor_word(const char *entry, const char **w, size_t *n)
+{
+    const char *sp = entry ? strchr(entry, ' ') : NULL;
+    const char *semi = entry ? strchr(entry, ';') : NULL;
+    if (!sp || (semi && semi < sp))
+        return 0;
+    const char *ag = strstr(entry, "agents");
+    if (ag && ag < sp)
+        return 0;
+    return entry_word(entry, w, n) != NULL && *n > 0;
+}
+
 /* ---- the country of the victims ------------------------------------------ */
 
 /* Nouns of people named by what they did to someone: their "of" phrase
@@ -975,8 +1090,7 @@ static int victims_country(const kbi_entities *E, const kbi_sentence *s,
 {
     const char *w;
     size_t n;
-    if (!code || !entry || !strstr(entry, "Countries") ||
-        !entry_word(entry, &w, &n))
+    if (!code || !entry || !first_actor_word(entry, &w, &n))
         return 0;
     for (int32_t k = 0; k < s->ntoks; k++) {
         if (!phrase_word(E, s, code, k, w, n))
@@ -1003,4 +1117,175 @@ int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
 {
     return victims_country(E, s, e->source, e->source_entry) ||
            victims_country(E, s, e->target, e->target_entry);
+}
+
+/* ---- where an actor is, not whose it is ---------------------------------- */
+
+/* Nouns of people or things often away from home: a place in their "in"
+ * phrase names where they are, not their country ("coalition forces in
+ * Afghanistan", "military helicopters in Japan", "a journalist in
+ * Iraq"). The police, residents, workers or officials of a place are
+ * usually its own and are not listed. */
+static const char *const abroad[] = {
+    "FORCES", "FORCE", "TROOPS", "SOLDIERS", "SOLDIER", "MARINES",
+    "PEACEKEEPERS", "COALITION", "HELICOPTERS", "HELICOPTER", "JETS",
+    "PLANES", "WARPLANES", "AIRCRAFT", "WARSHIPS", "SHIPS", "JOURNALIST",
+    "JOURNALISTS", "REPORTER", "REPORTERS", "CORRESPONDENT",
+    "CORRESPONDENTS", "DIPLOMAT", "DIPLOMATS", "ENVOY", "ENVOYS",
+    "AMBASSADOR", "HOSTAGE", "HOSTAGES", "FOREIGNERS", "CONTRACTORS",
+    "CONTRACTOR", "ENGINEERS", "ENGINEER", "TOURISTS",
+    "TOURIST", "OBSERVERS", "INSPECTORS", "MONITORS", "MISSIONARIES",
+    "MISSIONARY", "VOLUNTEERS", "EXPATRIATES", NULL};
+
+/* Is the country word of an actor phrase coded `code` (its entry's
+ * word) inside an "in", "at" or "on" phrase hung on a noun of abroad[]? */
+static int placed_country(const kbi_entities *E, const kbi_sentence *s,
+                          const char *code, const char *entry)
+{
+    static const char *const at[] = {"IN", "AT", "ON", "INSIDE", NULL};
+    const char *w;
+    size_t n;
+    if (!code || !entry || !first_actor_word(entry, &w, &n))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        if (!phrase_word(E, s, code, k, w, n))
+            continue;
+        for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
+            const kbi_token *t = &s->toks[h];
+            int32_t up = t->head;
+            if (up < 0 || up >= s->ntoks || clause_edge(t))
+                break;
+            int32_t cs = child(s, h, "case");
+            if (kbi_rel_is(t, "nmod") && cs >= 0 &&
+                kbi_in_list(s->toks[cs].upper, at) &&
+                kbi_in_list(s->toks[up].upper, abroad))
+                return 1;
+            h = up;
+        }
+    }
+    return 0;
+}
+
+int kbi_placed_country(const kbi_entities *E, const kbi_sentence *s,
+                       const kb_event *e)
+{
+    return placed_country(E, s, e->source, e->source_entry) ||
+           placed_country(E, s, e->target, e->target_entry);
+}
+
+/* ---- a building where something happened ---------------------------------- */
+
+/* Buildings the agent dictionary gives a sector ("hospital" health,
+ * "school" education): after a preposition of place or direction they
+ * say where ("was transferred to a hospital in Cairo"), not to whom. */
+static const char *const buildings[] = {
+    "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "MOSQUE", "MOSQUES",
+    "CHURCH", "CHURCHES", "SCHOOL", "SCHOOLS", "TEMPLE", "TEMPLES",
+    "SYNAGOGUE", "SHRINE", "UNIVERSITY", "PRISON", "PRISONS", "JAIL",
+    NULL};
+
+int kbi_building_target(const kbi_entities *E, const kbi_sentence *s,
+                        const kb_event *e)
+{
+    static const char *const where[] = {
+        "TO", "IN", "AT", "INTO", "FROM", "NEAR", "OUTSIDE", "INSIDE",
+        "NEARBY", "OUT", "TOWARD", "TOWARDS", NULL};
+    int seen = 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *c = kbi_entities_token(E, k, NULL);
+        if (!c || !e->target || strcmp(c, e->target) != 0 ||
+            !target_word(E, s, e, k))
+            continue;
+        /* the building itself, or a word of its phrase ("Cairo" in "a
+         * hospital in Cairo") */
+        int32_t b = k;
+        while (b >= 0 && !kbi_in_list(s->toks[b].upper, buildings) &&
+               !clause_edge(&s->toks[b]))
+            b = s->toks[b].head;
+        if (b < 0 || !kbi_in_list(s->toks[b].upper, buildings))
+            return 0; /* a word of the code outside any building */
+        int32_t cs = child(s, b, "case");
+        if (cs < 0 || !kbi_in_list(s->toks[cs].upper, where))
+            return 0; /* "attacked a school", "fired on a mosque" */
+        seen = 1;
+    }
+    return seen;
+}
+
+/* ---- a place held by someone else ---------------------------------------- */
+
+int kbi_held_target(const kbi_entities *E, const kbi_sentence *s,
+                    const kb_event *e)
+{
+    /* "stormed insurgent-held police stations": the stations are the
+     * insurgents', not the police's */
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        const char *u = s->toks[k].upper;
+        size_t n = u ? strlen(u) : 0;
+        int32_t h = s->toks[k].head;
+        if (n < 6 || h < 0 || h >= s->ntoks ||
+            !(kbi_rel_is(&s->toks[k], "amod") ||
+              kbi_rel_is(&s->toks[k], "compound")) ||
+            !((n > 5 && !strcmp(u + n - 5, "-HELD")) ||
+              (n > 11 && !strcmp(u + n - 11, "-CONTROLLED"))))
+            continue;
+        /* a place held stays a place ("bombed the rebel-held city of
+         * Fallujah"): only a target of no country is judged */
+        for (int32_t j = 0; e->target && !strncmp(e->target, "---", 3) &&
+                            j < s->ntoks; j++) {
+            const char *c = kbi_entities_token(E, j, NULL);
+            if (c && !strcmp(c, e->target) && j != k &&
+                (j == h || s->toks[j].head == h))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- a country naming a topic --------------------------------------------- */
+
+/* Nouns of a topic: a country's name compounded with them names the
+ * topic, not the country as an actor ("support for the Iraq war", "on
+ * the Iraq issue", "his Gaza disengagement plan"). */
+static const char *const topics[] = {
+    "ISSUE", "ISSUES", "QUESTION", "WAR", "CRISIS", "PROBLEM", "FILE",
+    "CONFLICT", "DEBATE", "DISPUTE", "POLICY", "POLICIES", "PLAN",
+    "PULLOUT", "WITHDRAWAL", "DISENGAGEMENT", "STRATEGY", NULL};
+
+static int topic_country(const kbi_entities *E, const kbi_sentence *s,
+                         const char *code, const char *entry)
+{
+    const char *w;
+    size_t n;
+    int seen = 0;
+    if (!code || !entry || !first_actor_word(entry, &w, &n))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++) {
+        if (!phrase_word(E, s, code, k, w, n))
+            continue;
+        seen = 1;
+        /* up a chain of compounds to a noun of a topic */
+        int32_t h = k;
+        int steps = 0;
+        while (h >= 0 && kbi_rel_is(&s->toks[h], "compound") &&
+               s->toks[h].head >= 0 && steps++ <= s->ntoks &&
+               !kbi_in_list(s->toks[s->toks[h].head].upper, topics))
+            h = s->toks[h].head;
+        if (h < 0 || !kbi_rel_is(&s->toks[h], "compound") ||
+            s->toks[h].head < 0 ||
+            !kbi_in_list(s->toks[s->toks[h].head].upper, topics))
+            return 0; /* one mention of the country as itself */
+    }
+    return seen;
+}
+
+int kbi_topic_country(const kbi_entities *E, const kbi_sentence *s,
+                      const kb_event *e)
+{
+    /* what a statement is about is its target ("said talks on the North
+     * Korean nuclear crisis"): statements (01) are not judged */
+    if (!e->code || !strncmp(e->code, "01", 2))
+        return 0;
+    return topic_country(E, s, e->source, e->source_entry) ||
+           topic_country(E, s, e->target, e->target_entry);
 }

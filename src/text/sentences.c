@@ -170,7 +170,18 @@ static size_t boundary(const sp *z, size_t i, size_t start)
 static size_t dateline(const sp *z, size_t i)
 {
     size_t lim = z->n < i + 24 ? z->n : i + 24;
-    if (tlen(z, i) < 2 || first_class(z, i) != TX_UPPER || starter(z, i))
+    /* "THE HAGUE (Reuters) -": a place of two or three words in
+     * capitals, the first "THE", then a bracket or a comma (not a
+     * headline in capitals: "NO EXTENSION ON U.S. DAIRY HERD BUYOUT -
+     * LYNG") */
+    int the_place = is(z, i, "THE") && i + 3 < z->n &&
+                    z->t[i + 1].nl < 2 && tlen(z, i + 1) >= 2 &&
+                    first_class(z, i + 1) == TX_UPPER && no_lower(z, i + 1) &&
+                    (is(z, i + 2, "(") || is(z, i + 2, ",") ||
+                     ((is(z, i + 3, "(") || is(z, i + 3, ",")) &&
+                      first_class(z, i + 2) == TX_UPPER && no_lower(z, i + 2)));
+    if (tlen(z, i) < 2 || first_class(z, i) != TX_UPPER ||
+        (starter(z, i) && !the_place))
         return 0;
     int caps = 1, lead = 1, had_paren = 0, commas = 0;
     size_t paren = 0;
