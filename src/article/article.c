@@ -138,6 +138,7 @@ static kb_status take_events(actx *x, const kb_result *r, int32_t si,
             continue; /* "took over as head": no pattern, no event */
         if (kbi_pattern_prep_missing(sent, v, src->pattern) ||
             kbi_carried(sent, v, src->code, src->pattern) ||
+            kbi_no_comment(sent, v, src->code) ||
             kbi_going_home(sent, v, src->code, src->source, src->target))
             continue; /* "(TO)" matched the "to" of an infinitive; "flew
                          back to the UK" */

@@ -229,6 +229,10 @@ int kbi_press_audience(const char *code, const char *target);
 int kbi_pattern_prep_missing(const kbi_sentence *s, int32_t v,
                              const char *pattern);
 
+/* "Declined to say", "refused to comment" coded as anything but
+ * declining comment (011): withholding words rejects nothing and no one
+ * ("declined to say what growth rate would be acceptable" is no 12). */
+int kbi_no_comment(const kbi_sentence *s, int32_t v, const char *code);
 /* A visit (042, 043) read from a verb of motion with an object and a
  * "to" group: the subject carried or sent something ("is flying the
  * migrants to Libya"), it did not travel there to meet anyone. */

@@ -543,6 +543,26 @@ static int bare_infinitive(const kbi_sentence *s, int32_t v)
     return 1;
 }
 
+int kbi_no_comment(const kbi_sentence *s, int32_t v, const char *code)
+{
+    static const char *const refuse[] = {
+        "DECLINE", "DECLINES", "DECLINED", "DECLINING", "REFUSE", "REFUSES",
+        "REFUSED", "REFUSING", NULL};
+    static const char *const speak[] = {
+        "SAY", "COMMENT", "ESTIMATE", "ELABORATE", "SPECIFY", "DISCLOSE",
+        "REVEAL", "NAME", "IDENTIFY", "PREDICT", "CONFIRM", "DENY",
+        "SPECULATE", "DETAIL", "DISCUSS", "GIVE", "PROVIDE", "FORECAST",
+        "QUANTIFY", "ANSWER", NULL};
+    if (!s || v < 0 || v >= s->ntoks || !code || !strcmp(code, "011") ||
+        !kbi_in_list(s->toks[v].upper, refuse))
+        return 0;
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == v && kbi_rel_is(&s->toks[k], "xcomp") &&
+            kbi_in_list(s->toks[k].upper, speak))
+            return 1;
+    return 0;
+}
+
 const char *kbi_unreal(const kbi_sentence *s, int32_t v)
 {
     if (s->ntoks > 0 && s->toks[s->ntoks - 1].form &&

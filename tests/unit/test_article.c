@@ -959,6 +959,34 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, "MEA"), 0);
     kb_result_free(r);
 
+    /* declining to say is no rejection (12); declining to comment is
+     * CAMEO's own 011; refusing a proposal is a rejection */
+    r = code_one("U.S. Commerce Secretary Malcolm Baldrige declined to say "
+                 "what growth rate would be acceptable for Chinese textile "
+                 "exports.\n");
+    T_EQ_INT(count(r, "12", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The Pentagon declined to estimate how many Libyan soldiers "
+                 "the Chadian army had killed.\n");
+    T_EQ_INT(count(r, "12", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("The West German Finance Ministry declined to comment on "
+                 "criticism by U.S. Treasury Secretary James Baker of German "
+                 "interest rates.\n");
+    T_EQ_INT(count(r, "011", "DEUGOV", "USAGOV"), 1);
+    kb_result_free(r);
+    r = code_one("China refused to accept the Japanese proposal on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "12", "CHN", "JPN"), 1);
+    kb_result_free(r);
+
+    /* the European Community is the Community, not civilians */
+    r = code_one("The European Community has warned the U.S. House of "
+                 "Representatives that trade legislation could prompt "
+                 "retaliation.\n");
+    T_EQ_INT(count(r, "13", "IGOEUREEC", "USA"), 1);
+    kb_result_free(r);
+
     /* "is to visit": a plan */
     r = code_one("Afghan President Hamid Karzai is to visit Pakistan to "
                  "discuss fighting terror.\n");
