@@ -51,6 +51,9 @@ struct kbi_entities {
     int last_person, last_group; /* indices, -1 */
     int last_subject;            /* the person last named as the subject
                                     of a sentence's main verb, -1 */
+    int32_t unnamed_subject;     /* the last sentence whose main verb's
+                                    subject was a person left unnamed
+                                    ("the official said"), or -10 */
     /* the last sentence's actor phrase of each token (code and words),
      * for rules that read the dependency tree (claims.c) */
     const char **tokcode, **toktext;
@@ -74,6 +77,7 @@ kbi_entities *kbi_entities_new(kbi_arena *a, const kb_dict *d)
     e->a = a;
     e->d = d;
     e->last_person = e->last_group = e->last_subject = -1;
+    e->unnamed_subject = -10;
     return e;
 }
 
@@ -540,6 +544,12 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
         int subject = E->sent && t >= 0 && t < E->sent->ntoks &&
                       kbi_rel_is(&E->sent->toks[t], "nsubj") &&
                       (!strcmp(w->up[0], "HE") || !strcmp(w->up[0], "SHE"));
+        /* ... and a subject left unnamed ("..., the official said. He
+         * also said ...") is not the last name either */
+        if (subject && E->unnamed_subject >= E->sentence - 1 &&
+            (E->last_subject < 0 ||
+             E->v[E->last_subject].seen < E->unnamed_subject))
+            return 1;
         if (subject && E->last_subject >= 0 &&
             E->sentence - E->v[E->last_subject].seen <= 1)
             k = E->last_subject;
@@ -847,6 +857,41 @@ static int main_subject(const kbi_sentence *s, const words *w)
     return 0;
 }
 
+/* The subject of the sentence's main verb, or of a verb of speech hung
+ * on it ("..., the official said": parataxis of the root), when it is
+ * one person by a common noun alone ("the official", "a senior Bank of
+ * Japan official", "the spokesman"); -1 otherwise. The comma-clause
+ * deletion may have taken such a speaker out of the coder's phrases, so
+ * the tree is read. */
+static int32_t unnamed_speaker(const kbi_sentence *s)
+{
+    static const char *const one[] = {
+        "OFFICIAL", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "SOURCE",
+        "DIPLOMAT", "ECONOMIST", "ANALYST", "BANKER", "DEALER", "EXECUTIVE",
+        "AIDE", "ADVISER", "ADVISOR", "NEGOTIATOR", "DELEGATE", "OFFICER",
+        "REPRESENTATIVE", "WITNESS", "MAN", "WOMAN", NULL};
+    static const char *const dets[] = {"THE", "A", "AN", NULL};
+    for (int32_t t = 0; t < s->ntoks; t++) {
+        const kbi_token *k = &s->toks[t];
+        int32_t h = k->head;
+        if (!kbi_rel_is(k, "nsubj") || kbi_rel_is(k, "nsubj:pass") || h < 0 ||
+            h >= s->ntoks || !kbi_in_list(k->upper, one))
+            continue;
+        const kbi_token *v = &s->toks[h];
+        int main = kbi_rel_is(v, "root") ||
+                   (kbi_rel_is(v, "parataxis") && v->head >= 0 &&
+                    v->head < s->ntoks &&
+                    kbi_rel_is(&s->toks[v->head], "root"));
+        if (!main)
+            continue;
+        for (int32_t d = 0; d < t; d++)
+            if (s->toks[d].head == t && kbi_rel_is(&s->toks[d], "det") &&
+                kbi_in_list(s->toks[d].upper, dets))
+                return t;
+    }
+    return -1;
+}
+
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                             int32_t day)
 {
@@ -856,6 +901,8 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
     E->nunk = 0;
     E->hooked = 1;
     E->sent = s;
+    if (unnamed_speaker(s) >= 0)
+        E->unnamed_subject = E->sentence;
     words w, pw;
     kbi_ne *prev = NULL;
     for (int32_t i = 0; i < st->nne; i++) {
@@ -948,6 +995,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             (E->last_person != lp0 || E->v[E->last_person].seen != seen0) &&
             main_subject(s, &w))
             E->last_subject = E->last_person;
+
         prev = ne;
     }
     /* the codes the unknown names ended with (the stream dies with the

@@ -551,8 +551,7 @@ int kbi_no_comment(const kbi_sentence *s, int32_t v, const char *code)
     static const char *const speak[] = {
         "SAY", "COMMENT", "ESTIMATE", "ELABORATE", "SPECIFY", "DISCLOSE",
         "REVEAL", "NAME", "IDENTIFY", "PREDICT", "CONFIRM", "DENY",
-        "SPECULATE", "DETAIL", "DISCUSS", "GIVE", "PROVIDE", "FORECAST",
-        "QUANTIFY", "ANSWER", NULL};
+        "SPECULATE", "DETAIL", "FORECAST", "QUANTIFY", NULL};
     if (!s || v < 0 || v >= s->ntoks || !code || !strcmp(code, "011") ||
         !kbi_in_list(s->toks[v].upper, refuse))
         return 0;

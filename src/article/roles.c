@@ -644,7 +644,10 @@ int kbi_far_target(const kbi_entities *E, const kbi_sentence *s, int32_t v,
                 /* ... in v's own clause, not in what v says ("says the
                  * issue came up during talks with China's military
                  * chief") */
-                for (int32_t u = s->toks[h].head; when && u != v && u >= 0;
+                int up = 0;
+                for (int32_t u = s->toks[h].head;
+                     when && u != v && u >= 0 && u < s->ntoks &&
+                     up++ <= s->ntoks;
                      u = s->toks[u].head)
                     if (clause_edge(&s->toks[u]))
                         when = 0;
@@ -894,6 +897,9 @@ static int core_word(const kbi_sentence *s, int32_t k, int32_t v)
          * soldiers were killed in a rocket attack", "on suspicion he
          * emptied an ammunition clip") or a participle of manner
          * ("describing the battles as self-defence against attacks") */
+        if (!kbi_rel_is(t, "advcl") && !kbi_rel_is(t, "acl") &&
+            !kbi_rel_is(t, "parataxis"))
+            continue;
         int32_t mk = child(s, h, "mark");
         int to = 0; /* an infinitive has no subject of its own */
         for (int32_t j = 0; j < s->ntoks && !to; j++)
@@ -904,8 +910,7 @@ static int core_word(const kbi_sentence *s, int32_t k, int32_t v)
         int manner = kbi_rel_is(t, "advcl") && t->xpos &&
                      !strcmp(t->xpos, "VBG") && mk < 0 &&
                      child(s, h, "obj") >= 0;
-        if (((kbi_rel_is(t, "advcl") || kbi_rel_is(t, "acl") ||
-              kbi_rel_is(t, "parataxis")) && own) || manner)
+        if (own || manner)
             return 0;
     }
     return 1;
@@ -1199,10 +1204,13 @@ int kbi_building_target(const kbi_entities *E, const kbi_sentence *s,
         /* the building itself, or a word of its phrase ("Cairo" in "a
          * hospital in Cairo") */
         int32_t b = k;
-        while (b >= 0 && !kbi_in_list(s->toks[b].upper, buildings) &&
-               !clause_edge(&s->toks[b]))
+        for (int32_t steps = 0; b >= 0 && b < s->ntoks && steps <= s->ntoks &&
+                                !kbi_in_list(s->toks[b].upper, buildings) &&
+                                !clause_edge(&s->toks[b]);
+             steps++)
             b = s->toks[b].head;
-        if (b < 0 || !kbi_in_list(s->toks[b].upper, buildings))
+        if (b < 0 || b >= s->ntoks ||
+            !kbi_in_list(s->toks[b].upper, buildings))
             return 0; /* a word of the code outside any building */
         int32_t cs = child(s, b, "case");
         if (cs < 0 || !kbi_in_list(s->toks[cs].upper, where))
@@ -1267,12 +1275,13 @@ static int topic_country(const kbi_entities *E, const kbi_sentence *s,
         /* up a chain of compounds to a noun of a topic */
         int32_t h = k;
         int steps = 0;
-        while (h >= 0 && kbi_rel_is(&s->toks[h], "compound") &&
-               s->toks[h].head >= 0 && steps++ <= s->ntoks &&
+        while (kbi_rel_is(&s->toks[h], "compound") &&
+               s->toks[h].head >= 0 && s->toks[h].head < s->ntoks &&
+               steps++ <= s->ntoks &&
                !kbi_in_list(s->toks[s->toks[h].head].upper, topics))
             h = s->toks[h].head;
-        if (h < 0 || !kbi_rel_is(&s->toks[h], "compound") ||
-            s->toks[h].head < 0 ||
+        if (!kbi_rel_is(&s->toks[h], "compound") || s->toks[h].head < 0 ||
+            s->toks[h].head >= s->ntoks ||
             !kbi_in_list(s->toks[s->toks[h].head].upper, topics))
             return 0; /* one mention of the country as itself */
     }

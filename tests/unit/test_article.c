@@ -980,6 +980,20 @@ static void test_roles(void)
     T_EQ_INT(count(r, "12", "CHN", "JPN"), 1);
     kb_result_free(r);
 
+    /* "he" after a speaker left unnamed ("..., an official said") is
+     * that speaker, not the last person named */
+    r = code_one("US Treasury Secretary Steven Mnuchin met Japanese Finance "
+                 "Minister Taro Aso in Washington on Monday.\n\nThe talks "
+                 "on the exchange rate were useful, an official said.\n\n"
+                 "He criticized South Korea for its trade policy.\n");
+    T_EQ_INT(count(r, "11", NULL, NULL), 0);
+    kb_result_free(r);
+    r = code_one("US Treasury Secretary Steven Mnuchin met Japanese Finance "
+                 "Minister Taro Aso in Washington on Monday.\n\nHe "
+                 "criticized South Korea for its trade policy.\n");
+    T_EQ_INT(count(r, "11", "USAGOV", "KOR"), 1);
+    kb_result_free(r);
+
     /* the European Community is the Community, not civilians */
     r = code_one("The European Community has warned the U.S. House of "
                  "Representatives that trade legislation could prompt "
