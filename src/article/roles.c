@@ -1087,11 +1087,14 @@ static const char *const doers_of[] = {
     "KILLER", "MURDERERS", "MURDERER", "ATTACKERS", "ATTACKER", "ASSASSINS",
     "ASSASSIN", "ABDUCTOR", NULL};
 
-/* Is a word of the entry e_entry (its first entry's last word: the
- * country word of "CHINESE_; Phoenix.agents.txt:338 KIDNAPPERS") inside
- * an "of" phrase under a doer noun of the same actor phrase (code)? */
-static int victims_country(const kbi_entities *E, const kbi_sentence *s,
-                           const char *code, const char *entry)
+/* Is the country word of an actor phrase coded `code` (the last word of
+ * the first entry of `entry`, when that entry is an actor's: "CHINESE"
+ * of "...:9584 CHINESE_; Phoenix.agents.txt:338 KIDNAPPERS") inside a
+ * phrase of one of the prepositions `preps` hung on a noun of `heads`,
+ * in the same clause? */
+static int country_under(const kbi_entities *E, const kbi_sentence *s,
+                         const char *code, const char *entry,
+                         const char *const *preps, const char *const *heads)
 {
     const char *w;
     size_t n;
@@ -1100,16 +1103,15 @@ static int victims_country(const kbi_entities *E, const kbi_sentence *s,
     for (int32_t k = 0; k < s->ntoks; k++) {
         if (!phrase_word(E, s, code, k, w, n))
             continue;
-        /* up from the country word: an "of" nmod hung on a doer noun */
         for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
             const kbi_token *t = &s->toks[h];
             int32_t up = t->head;
-            if (up < 0 || up >= s->ntoks)
+            if (up < 0 || up >= s->ntoks || clause_edge(t))
                 break;
             int32_t cs = child(s, h, "case");
-            if (kbi_rel_is(t, "nmod") && cs >= 0 && s->toks[cs].upper &&
-                !strcmp(s->toks[cs].upper, "OF") &&
-                kbi_in_list(s->toks[up].upper, doers_of))
+            if (kbi_rel_is(t, "nmod") && cs >= 0 &&
+                kbi_in_list(s->toks[cs].upper, preps) &&
+                kbi_in_list(s->toks[up].upper, heads))
                 return 1;
             h = up;
         }
@@ -1117,11 +1119,15 @@ static int victims_country(const kbi_entities *E, const kbi_sentence *s,
     return 0;
 }
 
+static const char *const of_prep[] = {"OF", NULL};
+
 int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
                         const kb_event *e)
 {
-    return victims_country(E, s, e->source, e->source_entry) ||
-           victims_country(E, s, e->target, e->target_entry);
+    return country_under(E, s, e->source, e->source_entry, of_prep,
+                         doers_of) ||
+           country_under(E, s, e->target, e->target_entry, of_prep,
+                         doers_of);
 }
 
 /* ---- where an actor is, not whose it is ---------------------------------- */
@@ -1142,40 +1148,15 @@ static const char *const abroad[] = {
     "TOURIST", "OBSERVERS", "INSPECTORS", "MONITORS", "MISSIONARIES",
     "MISSIONARY", "VOLUNTEERS", "EXPATRIATES", NULL};
 
-/* Is the country word of an actor phrase coded `code` (its entry's
- * word) inside an "in", "at" or "on" phrase hung on a noun of abroad[]? */
-static int placed_country(const kbi_entities *E, const kbi_sentence *s,
-                          const char *code, const char *entry)
-{
-    static const char *const at[] = {"IN", "AT", "ON", "INSIDE", NULL};
-    const char *w;
-    size_t n;
-    if (!code || !entry || !first_actor_word(entry, &w, &n))
-        return 0;
-    for (int32_t k = 0; k < s->ntoks; k++) {
-        if (!phrase_word(E, s, code, k, w, n))
-            continue;
-        for (int32_t h = k, steps = 0; h >= 0 && steps <= s->ntoks; steps++) {
-            const kbi_token *t = &s->toks[h];
-            int32_t up = t->head;
-            if (up < 0 || up >= s->ntoks || clause_edge(t))
-                break;
-            int32_t cs = child(s, h, "case");
-            if (kbi_rel_is(t, "nmod") && cs >= 0 &&
-                kbi_in_list(s->toks[cs].upper, at) &&
-                kbi_in_list(s->toks[up].upper, abroad))
-                return 1;
-            h = up;
-        }
-    }
-    return 0;
-}
+static const char *const at_preps[] = {"IN", "AT", "ON", "INSIDE", NULL};
 
 int kbi_placed_country(const kbi_entities *E, const kbi_sentence *s,
                        const kb_event *e)
 {
-    return placed_country(E, s, e->source, e->source_entry) ||
-           placed_country(E, s, e->target, e->target_entry);
+    return country_under(E, s, e->source, e->source_entry, at_preps,
+                         abroad) ||
+           country_under(E, s, e->target, e->target_entry, at_preps,
+                         abroad);
 }
 
 /* ---- a building where something happened ---------------------------------- */
