@@ -1018,12 +1018,15 @@ int kbi_commentator(const char *code, const char *source_text)
 }
 
 /* Does the phrase name a company ("Ford Motor Co", "<Ecolab Co>", "Swiss
- * Bank Corp", "its state-run mining company")? */
+ * Bank Corp", "its state-run mining company", "LG Electronics Inc.",
+ * "Southwest Airlines", "a Japanese auto supplier")? */
 static int names_company(const char *text)
 {
     static const char *const marks[] = {
-        "CO", "CORP", "CORPORATION", "INC", "LTD", "PLC", "COMPANY", "N.V.",
-        "NV", "AG", "SPA", "GMBH", "BHD", "<", NULL};
+        "CO", "CO.", "CORP", "CORP.", "CORPORATION", "INC", "INC.", "LTD",
+        "LTD.", "PLC", "COMPANY", "N.V.", "NV", "AG", "SPA", "GMBH", "BHD",
+        "<", "AIRLINES", "AIRLINE", "AIRWAYS", "SUPPLIER", "AUTOMAKER",
+        "CARMAKER", "MANUFACTURER", "RETAILER", "INSURER", "BREWER", NULL};
     return kbi_words_in_list(text, marks);
 }
 

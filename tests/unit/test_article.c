@@ -824,6 +824,14 @@ static void test_roles(void)
     T_EQ_INT(count(r, "01", "USA", "ISR"), 1);
     kb_result_free(r);
 
+    /* a company named by its suffix with a dot ("Inc.") or by its trade
+     * ("Airlines", "auto supplier") is commerce too */
+    r = code_one("South Korea's LG Electronics Inc. said Tuesday it would "
+                 "file a counter measure against Japan's Matsushita Electric "
+                 "Industrial Co.\n");
+    T_EQ_INT(count(r, NULL, NULL, NULL), 0);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
