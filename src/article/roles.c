@@ -795,7 +795,10 @@ static int named_document(const kbi_entities *E, const kbi_sentence *s,
     static const char *const kinds[] = {
         "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",
         "CONVENTIONS", "DECLARATION", "CHARTER", "CLUB", "PROCESS",
-        "INITIATIVE", "CONSENSUS", "ROUND", NULL};
+        "INITIATIVE", "CONSENSUS", "ROUND",
+        /* newspapers: "The Seattle Times", "the Washington Post" */
+        "TIMES", "POST", "JOURNAL", "HERALD", "TRIBUNE", "GAZETTE",
+        "CHRONICLE", NULL};
     /* lower-case after a place name: "the Paris accord" */
     static const char *const pacts[] = {
         "PROTOCOL", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "CONVENTION",

@@ -832,6 +832,21 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, NULL, NULL), 0);
     kb_result_free(r);
 
+    /* newspapers and a postal company named after a place are not the
+     * place ("the Jakarta Post said", "Canada Post asked") */
+    r = code_one("In an editorial, the Jakarta Post said the government must "
+                 "press ahead with measures to deregulate the economy.\n");
+    T_EQ_INT(count(r, NULL, "IDN", NULL), 0);
+    kb_result_free(r);
+    r = code_one("Canada Post asked the federal government to appoint a "
+                 "mediator to end the strike by letter carriers.\n");
+    T_EQ_INT(count(r, NULL, "CAN", NULL), 0);
+    kb_result_free(r);
+    r = code_one("Indonesian officials said the government must press ahead "
+                 "with measures to deregulate the economy.\n");
+    T_EQ_INT(count(r, "13", "IDN", NULL), 1);
+    kb_result_free(r);
+
     /* praise of an act is for its doer, not for those it was done to */
     r = code_one("UN Secretary General Kofi Annan praised the release of "
                  "several political prisoners in Burma on Saturday.\n");
