@@ -107,7 +107,10 @@
  * with "doctor" as an apposition of "hospital" and "said" without a
  * subject, so that the coder took Arafat for the speaker. A verb of
  * speech with no subject, right after a noun phrase that follows a comma,
- * takes that phrase as its subject.
+ * takes that phrase as its subject. A day after a verb of speech is no
+ * subject of it ("..., Washington's envoy to Kabul said Tuesday" had
+ * "Tuesday" as the subject and the envoy hung on a noun of the reported
+ * clause): it becomes a bare time adjunct (obl:unmarked) first.
  *
  * Before parsing (kbi_tags_repair): a verbless sentence's past tense read
  * as an adjective or a noun ("the new mayor left yesterday"), and a
@@ -793,6 +796,18 @@ static void rewire_trailing_speaker(kbi_sentence *s)
     int spans = 0;
     if (s->ntoks > MAXT)
         return;
+    /* days and times are never the subject after the verb ("..., the
+     * envoy said Tuesday" came out with "Tuesday" as the subject) */
+    static const char *const when[] = {
+        "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+        "SUNDAY", "TODAY", "YESTERDAY", "TONIGHT", NULL};
+    for (int32_t k = 1; k < s->ntoks; k++) {
+        kbi_token *t = &s->toks[k];
+        if (kbi_rel_is(t, "nsubj") && !kbi_rel_is(t, "nsubj:pass") &&
+            t->head >= 0 && t->head < k && in_list(t->upper, when) &&
+            in_list(s->toks[t->head].upper, reporting))
+            t->deprel = "obl:unmarked";
+    }
     for (int32_t v = 3; v < s->ntoks; v++) {
         kbi_token *vt = &s->toks[v];
         if (!in_list(vt->upper, reporting) || !is_verb(vt) ||

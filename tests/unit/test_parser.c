@@ -711,6 +711,28 @@ static void test_repair(void)
     s = make(NOCOMMA, 7);
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[5].head, 4);
+    /* a day after the verb of speech is no subject of it: "The US brokered
+     * a truce between the militia and the governor, Washington's envoy
+     * said Tuesday." (the envoy hung as a conjunct of the militia) */
+    static const char *const DAY[] = {
+        "US NNP 2 nsubj",      "brokered VBD 12 ccomp", "truce NN 2 obj",
+        "between IN 5 case",   "militia NN 3 nmod",     "and CC 7 cc",
+        "governor NN 5 conj",  "x , 11 punct",          "Washington NNP 11 nmod:poss",
+        "'s POS 9 case",       "envoy NN 5 conj",       "SAID VBD 0 root",
+        "TUESDAY NNP 12 nsubj", "x . 12 punct"};
+    s = make(DAY, 14);
+    kbi_parser_repair_root(&s);
+    T_EQ_STR(s.toks[12].deprel, "obl:unmarked");
+    T_EQ_INT(s.toks[10].head, 11);
+    T_EQ_STR(s.toks[10].deprel, "nsubj");
+    /* ... a speaker after the verb stays its subject ("..., said the
+     * minister") */
+    static const char *const INVERTED[] = {
+        "Talks NNS 2 nsubj", "resume VBP 4 ccomp", "x , 4 punct",
+        "SAID VBD 0 root",   "the DT 6 det",       "MINISTER NN 4 nsubj"};
+    s = make(INVERTED, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_STR(s.toks[5].deprel, "nsubj");
 }
 
 static void test_damaged(void)
