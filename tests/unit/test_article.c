@@ -1017,6 +1017,11 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", "USAGOV", "KOR"), 1);
     kb_result_free(r);
 
+    /* "EU" alone is the Union (Phoenix writes only "the EU") */
+    r = code_one("EU foreign ministers criticized Iran on Monday.\n");
+    T_EQ_INT(count(r, "11", "IGOEUREEC", "IRN"), 1);
+    kb_result_free(r);
+
     /* the European Community is the Community, not civilians */
     r = code_one("The European Community has warned the U.S. House of "
                  "Representatives that trade legislation could prompt "
