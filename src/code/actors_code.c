@@ -81,6 +81,91 @@ static kb_status code_one(kbi_stream *st, int32_t ne, const kb_dict *d,
     return s;
 }
 
+/* Matches the actor phrases against the words with every hyphenated word
+ * split at its hyphens, and takes the first phrase that holds all the
+ * parts of each split word it touches and at least one such word (so
+ * "anti-French" does not give France, nor "US-led" the United States).
+ * Marks the original words used and writes the code and evidence. */
+static int split_actor(const kb_dict *d, const char *const *w, int32_t n,
+                       int32_t day, uint8_t *used, char *code, size_t csize,
+                       char *evidence, size_t esize)
+{
+    enum { MAXS = 128, BUF = 2048 };
+    const char *sw[MAXS];
+    int32_t orig[MAXS], nparts[MAXS];
+    char buf[BUF];
+    size_t bp = 0;
+    int32_t ns = 0;
+    int any = 0;
+    for (int32_t i = 0; i < n; i++) {
+        const char *x = w[i];
+        size_t len = strlen(x);
+        int hyphen = len > 2 && strchr(x + 1, '-') && x[len - 1] != '-';
+        if (!hyphen) {
+            if (ns == MAXS)
+                return 0;
+            sw[ns] = x, orig[ns] = i, nparts[ns] = 1;
+            ns++;
+            continue;
+        }
+        int32_t first = ns, k = 0;
+        for (const char *p = x; *p; k++) {
+            size_t m = strcspn(p, "-");
+            if (m == 0 || ns == MAXS || bp + m + 1 > BUF)
+                return 0;
+            memcpy(buf + bp, p, m);
+            buf[bp + m] = '\0';
+            sw[ns] = buf + bp, orig[ns] = i;
+            ns++;
+            bp += m + 1;
+            p += m;
+            if (*p == '-')
+                p++;
+        }
+        for (int32_t j = first; j < ns; j++)
+            nparts[j] = k;
+        any = 1;
+    }
+    if (!any)
+        return 0;
+    uint8_t su[MAXS];
+    for (int32_t j = 0; j < ns; j++)
+        su[j] = used[orig[j]];
+    int32_t pos[64];
+    for (int32_t i = 0; i < ns; i++) {
+        size_t np;
+        const int32_t *cand = kbi_phrase_index_get(&d->actors.index, sw[i],
+                                                   strlen(sw[i]), &np);
+        for (size_t c = 0; c < np; c++) {
+            const kbi_actor_phrase *ap = &d->actors.phrases[cand[c]];
+            if (ap->ph.nwords > 64 ||
+                !match_phrase(&ap->ph, sw, ns, i, su, pos))
+                continue;
+            /* every split word touched is matched whole */
+            int whole = 1, split = 0;
+            for (int32_t k = 0; k < ap->ph.nwords && whole; k++) {
+                int32_t j = pos[k];
+                if (nparts[j] < 2)
+                    continue;
+                split = 1;
+                int32_t got = 0;
+                for (int32_t q = 0; q < ap->ph.nwords; q++)
+                    got += orig[pos[q]] == orig[j];
+                whole = got == nparts[j];
+            }
+            if (!whole || !split)
+                continue;
+            for (int32_t k = 0; k < ap->ph.nwords; k++)
+                used[orig[pos[k]]] = 1;
+            snprintf(code, csize, "%s",
+                     kbi_actor_code_on(d, ap->actor, day));
+            note(evidence, esize, ap->file, ap->line, ap->text);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 kb_status kbi_code_words(const kb_dict *d, const char *const *w, int32_t n,
                          int32_t day, kbi_arena *a, const char **code_out,
                          const char **entry_out)
@@ -112,6 +197,13 @@ kb_status kbi_code_words(const kb_dict *d, const char *const *w, int32_t n,
             break;
         }
     }
+    /* a name the dictionaries write with its hyphenated part split
+     * ("JEAN_BERTRAND_ARISTIDE_", "CHEN_SHUI_BIAN_") while the text keeps
+     * it whole ("Jean-Bertrand Aristide", "Chen Shui-bian") */
+    if (!have_actor &&
+        split_actor(d, w, n, day, used, code, sizeof code, evidence,
+                    sizeof evidence))
+        have_actor = 1;
     /* agents: left to right, no overlaps */
     int agents_done = 0;
     for (int32_t i = 0; i < n && !agents_done; i++) {

@@ -1017,6 +1017,17 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", "USAGOV", "KOR"), 1);
     kb_result_free(r);
 
+    /* a name the dictionaries write with its hyphenated part split
+     * (CHEN_SHUI_BIAN_) is found in the text's "Shui-bian"; a hyphenated
+     * word is not split for a part of it ("anti-French") */
+    r = code_one("Chen Shui-bian criticized China on Monday.\n");
+    T_EQ_INT(count(r, "11", "TWNGOV", "CHN"), 1);
+    kb_result_free(r);
+    r = code_one("Anti-French protesters attacked a convoy near Abidjan on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, NULL, "FRA", NULL), 0);
+    kb_result_free(r);
+
     /* "EU" alone is the Union (Phoenix writes only "the EU") */
     r = code_one("EU foreign ministers criticized Iran on Monday.\n");
     T_EQ_INT(count(r, "11", "IGOEUREEC", "IRN"), 1);
