@@ -473,13 +473,27 @@ static int find_person_by(const kbi_entities *E, const words *w, size_t min,
         if ((!is_proper(w->tag[i]) && !capitalised(E, w, i)) ||
             kbi_in_list(w->up[i], calendar))
             continue;
-        if (kbi_fold_name(w->up[i], strlen(w->up[i]), fold, sizeof fold) < min)
-            continue;
-        for (int k = E->n - 1; k > best; k--) {
-            const ent *x = &E->v[k];
-            if (x->person && x->nkeys > 0 && match(x->keys[0], fold)) {
-                best = k;
-                break;
+        for (int two = 0; two < 2; two++) {
+            /* one word, or two that the surname writes as one ("Abdul
+             * Mahdi" for "Abdul-Mahdi") */
+            char both[128];
+            const char *x0 = w->up[i];
+            if (two) {
+                if (i + 1 >= w->n ||
+                    (!is_proper(w->tag[i + 1]) && !capitalised(E, w, i + 1)) ||
+                    snprintf(both, sizeof both, "%s%s", w->up[i],
+                             w->up[i + 1]) >= (int)sizeof both)
+                    break;
+                x0 = both;
+            }
+            if (kbi_fold_name(x0, strlen(x0), fold, sizeof fold) < min)
+                continue;
+            for (int k = E->n - 1; k > best; k--) {
+                const ent *x = &E->v[k];
+                if (x->person && x->nkeys > 0 && match(x->keys[0], fold)) {
+                    best = k;
+                    break;
+                }
             }
         }
     }

@@ -1028,6 +1028,14 @@ static void test_roles(void)
     T_EQ_INT(count(r, NULL, "FRA", NULL), 0);
     kb_result_free(r);
 
+    /* a surname written as one hyphenated word is the same person when
+     * written as two ("Abdul-Mahdi", later "Abdul Mahdi") */
+    r = code_one("Iraqi Prime Minister Adil Abdul-Mahdi met the French "
+                 "ambassador in Baghdad on Monday.\n\nAbdul Mahdi accused "
+                 "Turkey of violating Iraqi sovereignty.\n");
+    T_EQ_INT(count(r, "11", "IRQGOV", "TUR"), 1);
+    kb_result_free(r);
+
     /* "EU" alone is the Union (Phoenix writes only "the EU") */
     r = code_one("EU foreign ministers criticized Iran on Monday.\n");
     T_EQ_INT(count(r, "11", "IGOEUREEC", "IRN"), 1);
