@@ -229,11 +229,30 @@ static const char *title_of(kbi_arena *a, const kb_dict *d, const words *w)
     return buf[0] ? kbi_arena_strdup(a, buf) : NULL;
 }
 
+/* Words that make a run of proper nouns the name of an organisation, a
+ * place or a publication rather than of a person. */
+static const char *const org_words[] = {
+    "UNITED", "NATIONS", "NATIONAL", "COUNCIL", "PARTY", "FRONT", "ARMY",
+    "FORCES", "FORCE", "MINISTRY", "DEPARTMENT", "COMMITTEE", "UNION",
+    "ASSOCIATION", "ORGANIZATION", "ORGANISATION", "AGENCY", "BANK",
+    "GROUP", "CORP", "CORP.", "INC", "INC.", "COMPANY", "STATE", "STATES",
+    "REPUBLIC", "KINGDOM", "GOVERNMENT", "COURT", "ASSEMBLY", "SENATE",
+    "CONGRESS", "PARLIAMENT", "POLICE", "UNIVERSITY", "INSTITUTE",
+    "CENTER", "CENTRE", "NEWS", "TIMES", "POST", "PRESS", "TV", "RADIO",
+    "BRIGADE", "BRIGADES", "MOVEMENT", "ALLIANCE", "COALITION", "LEAGUE",
+    "FEDERATION", "REGION", "PROVINCE", "ISLAMIC", "DEMOCRATIC", "CITY",
+    "OFFICE", "COMMISSION", "FUND", "FOUNDATION", "SOCIETY", "AIRLINES",
+    "GUARD", "GUARDS", "NAVY", "COMMAND", "AUTHORITY", "ZONE", "ISLANDS",
+    "COMMUNITY", "CABINET", "MILITIA", "BUREAU", "SERVICE", "SERVICES",
+    NULL};
+
 /* The longest run of proper-noun words that are not dictionary or
- * calendar words: [*b, *e). Returns its length. */
+ * calendar words: [*b, *e). Returns its length. A run with a word of an
+ * organisation's name ("Kurdistan Region" in "Kurdistan Region Prime
+ * Minister Masrour Barzani") is taken only when there is no other. */
 static int name_run(const kb_dict *d, const words *w, int *b, int *e)
 {
-    int best = 0;
+    int best = 0, org_best = 0, ob = 0, oe = 0;
     for (int i = 0; i < w->n;) {
         int j = i;
         while (j < w->n && (is_proper(w->tag[j]) || w->cap[j]) &&
@@ -247,12 +266,24 @@ static int name_run(const kb_dict *d, const words *w, int *b, int *e)
                 break;
             j++;
         }
-        if (j - i > best) {
+        int org = 0;
+        for (int k = i; k < j && !org; k++)
+            org = kbi_in_list(w->up[k], org_words);
+        if (org && j - i > org_best) {
+            org_best = j - i;
+            ob = i;
+            oe = j;
+        } else if (!org && j - i > best) {
             best = j - i;
             *b = i;
             *e = j;
         }
         i = j > i ? j : i + 1;
+    }
+    if (best == 0 && org_best > 0) {
+        *b = ob;
+        *e = oe;
+        return org_best;
     }
     return best;
 }
@@ -330,24 +361,6 @@ static void add_title(kbi_entities *E, ent *x, const char *title)
         x->title = t;
 }
 
-/* Records a person named by words [b, e) with code. */
-/* Words that make a run of proper nouns the name of an organisation, a
- * place or a publication rather than of a person. */
-static const char *const org_words[] = {
-    "UNITED", "NATIONS", "NATIONAL", "COUNCIL", "PARTY", "FRONT", "ARMY",
-    "FORCES", "FORCE", "MINISTRY", "DEPARTMENT", "COMMITTEE", "UNION",
-    "ASSOCIATION", "ORGANIZATION", "ORGANISATION", "AGENCY", "BANK",
-    "GROUP", "CORP", "CORP.", "INC", "INC.", "COMPANY", "STATE", "STATES",
-    "REPUBLIC", "KINGDOM", "GOVERNMENT", "COURT", "ASSEMBLY", "SENATE",
-    "CONGRESS", "PARLIAMENT", "POLICE", "UNIVERSITY", "INSTITUTE",
-    "CENTER", "CENTRE", "NEWS", "TIMES", "POST", "PRESS", "TV", "RADIO",
-    "BRIGADE", "BRIGADES", "MOVEMENT", "ALLIANCE", "COALITION", "LEAGUE",
-    "FEDERATION", "REGION", "PROVINCE", "ISLAMIC", "DEMOCRATIC", "CITY",
-    "OFFICE", "COMMISSION", "FUND", "FOUNDATION", "SOCIETY", "AIRLINES",
-    "GUARD", "GUARDS", "NAVY", "COMMAND", "AUTHORITY", "ZONE", "ISLANDS",
-    "COMMUNITY", "CABINET", "MILITIA", "BUREAU", "SERVICE", "SERVICES",
-    NULL};
-
 /* Is words [b, e) the name of an organisation or a place? */
 static int org_name(const words *w, int b, int e)
 {
@@ -357,6 +370,7 @@ static int org_name(const words *w, int b, int e)
     return 0;
 }
 
+/* Records a person named by words [b, e) with code. */
 static kb_status learn_person(kbi_entities *E, const words *w, int b, int e,
                               const char *code, const char *title)
 {

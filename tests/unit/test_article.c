@@ -1036,6 +1036,15 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", "IRQGOV", "TUR"), 1);
     kb_result_free(r);
 
+    /* the name after a title that names a region ("Kurdistan Region
+     * Prime Minister Masrour Barzani") is the person's, not the region's
+     * words */
+    r = code_one("Kurdistan Region Prime Minister Masrour Barzani spoke in "
+                 "Erbil on Sunday.\n\nBarzani criticized Turkey on "
+                 "Monday.\n");
+    T_EQ_INT(count(r, "11", "IRQKURGOV", "TUR"), 1);
+    kb_result_free(r);
+
     /* "EU" alone is the Union (Phoenix writes only "the EU") */
     r = code_one("EU foreign ministers criticized Iran on Monday.\n");
     T_EQ_INT(count(r, "11", "IGOEUREEC", "IRN"), 1);
