@@ -95,7 +95,10 @@
  * 10. A name's last part hung on a word before its first: "Secretary
  * of State Antony Blinken" came out with "Blinken" as a flat part of
  * "Secretary"; a flat word right after a proper noun goes to that noun's
- * name.
+ * name. So does a proper noun right after a name in apposition that
+ * hangs before it as a bare nmod, with no preposition ("The Prime
+ * Minister of the Kurdistan Region, Masrour Barzani, arrived" had
+ * "Barzani" as a nmod of "Minister").
  *
  * 11. An adjective read as a subordinator: "Iraqi Prime Minister Adil
  * Abdul-Mahdi chaired ..." came out with "Iraqi" as a marker (mark) of
@@ -743,14 +746,21 @@ static void rewire_flat(kbi_sentence *s)
     for (int32_t k = 1; k < s->ntoks; k++) {
         kbi_token *t = &s->toks[k];
         const kbi_token *p = &s->toks[k - 1];
-        if (!kbi_rel_is(t, "flat") || t->head == k - 1 || t->head < 0 ||
-            t->head >= k - 1 || !p->xpos || strncmp(p->xpos, "NNP", 3) != 0 ||
-            p->head == k)
+        /* a proper noun hung far away as a bare nmod (no preposition of
+         * its own: "Masrour | Barzani" with "Barzani" a nmod of
+         * "Minister") is a flat part too */
+        int bare = t->deprel && !strcmp(t->deprel, "nmod") && t->xpos &&
+                   !strncmp(t->xpos, "NNP", 3) && child(s, k, "case") < 0 &&
+                   (kbi_rel_is(p, "appos") || kbi_rel_is(p, "flat"));
+        if ((!kbi_rel_is(t, "flat") && !bare) || t->head == k - 1 ||
+            t->head < 0 || t->head >= k - 1 || !p->xpos ||
+            strncmp(p->xpos, "NNP", 3) != 0 || p->head == k)
             continue; /* (a word hung on t would make a cycle) */
         int32_t first = kbi_rel_is(p, "flat") && p->head >= 0 && p->head < k - 1
                             ? p->head
                             : k - 1;
         t->head = first;
+        t->deprel = "flat";
     }
 }
 

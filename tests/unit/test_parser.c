@@ -559,6 +559,28 @@ static void test_repair(void)
     s = make(FLAT, 6);
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[4].head, 3);
+    /* "The Prime Minister of the Region, Masrour Barzani, arrived": the
+     * surname hung on "Minister" as a bare nmod goes to the first name
+     * in apposition */
+    static const char *const BARE[] = {
+        "The DT 2 det",         "Minister NNP 10 nsubj", "of IN 5 case",
+        "the DT 5 det",         "Region NNP 2 nmod",     "x , 7 punct",
+        "Masrour NNP 5 appos",  "Barzani NNP 2 nmod",    "x , 2 punct",
+        "arrived VBD 0 root"};
+    s = make(BARE, 10);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[7].head, 6);
+    T_EQ_STR(s.toks[7].deprel, "flat");
+    /* ... but not one after a word that is no name in apposition (the
+     * treebank's "the Minister Kurdistan Region" kinds stay) */
+    static const char *const NOT_APPOS[] = {
+        "The DT 2 det",            "Minister NNP 5 nsubj",
+        "Kurdistan NNP 4 compound", "Region NNP 2 nmod",
+        "arrived VBD 0 root"};
+    s = make(NOT_APPOS, 5);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[3].head, 1);
+    T_EQ_STR(s.toks[3].deprel, "nmod");
 
     /* "Ukrainian President Volodymyr Zelensky spoke": a demonym root
      * with the verb as its complement gives the root to the verb */
