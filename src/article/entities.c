@@ -122,8 +122,8 @@ size_t kbi_fold_name(const char *s, size_t n, char *out, size_t size)
             c -= 'a' - 'A';
         if (c < 'A' || c > 'Z')
             continue; /* apostrophes, hyphens, other letters */
-        if (w > 0 && out[w - 1] == c && strchr("AEIOU", c))
-            continue; /* Aaraji -> Araji */
+        if (w > 0 && out[w - 1] == c && strchr("AEIOUY", c))
+            continue; /* Aaraji -> Araji, Zelenskyy -> Zelensky */
         out[w++] = (char)c;
     }
     out[w] = '\0';
@@ -565,6 +565,27 @@ static int resolve(kbi_entities *E, kbi_stream *st, kbi_ne *ne,
     }
     if (w->n == 1 && kbi_in_list(w->up[0], pronouns)) {
         k = E->last_person;
+        /* "him" and "her" as an object are not the subject of their own
+         * sentence ("Turkish Vice President Fuat Oktay met him"; "it was
+         * important for him to be there" may be): the person named
+         * before it */
+        int32_t pt = w->tok[0];
+        int object = E->sent && pt >= 0 && pt < E->sent->ntoks &&
+                     (kbi_rel_is(&E->sent->toks[pt], "obj") ||
+                      kbi_rel_is(&E->sent->toks[pt], "iobj"));
+        if ((!strcmp(w->up[0], "HIM") || !strcmp(w->up[0], "HER")) &&
+            object && k >= 0 && k == E->last_subject &&
+            E->v[k].seen == E->sentence) {
+            int other = -1;
+            for (int j = 0; j < E->n; j++)
+                if (j != k && E->v[j].person &&
+                    E->sentence - E->v[j].seen <= 2 &&
+                    (other < 0 || E->v[j].seen >= E->v[other].seen))
+                    other = j;
+            if (other < 0)
+                return 1;
+            k = other;
+        }
         /* "he" and "she" go on with the last sentence's subject rather
          * than the last name ("Salih received Safadi ... He praised
          * Jordan's support") */
@@ -920,6 +941,49 @@ static int32_t unnamed_speaker(const kbi_sentence *s)
     return -1;
 }
 
+/* A name in apposition to a title phrase in the tree, which the coder's
+ * phrases may have lost to the comma-clause deletion ("The president of
+ * Ukraine, Volodymyr Zelenskyy, arrived"): the proper nouns of an appos
+ * of the phrase's head, into *aw. Returns 1 when they make a personal
+ * name. */
+static int appos_name(const kb_dict *d, const kbi_sentence *s,
+                      const words *w, words *aw)
+{
+    aw->n = 0;
+    int32_t head = -1;
+    for (int i = 0; i < w->n && head < 0; i++) {
+        int32_t t = w->tok[i];
+        if (t < 0 || t >= s->ntoks)
+            continue;
+        int32_t h = s->toks[t].head, inside = 0;
+        for (int j = 0; j < w->n && !inside; j++)
+            inside = w->tok[j] == h;
+        if (!inside)
+            head = t;
+    }
+    if (head < 0)
+        return 0;
+    for (int32_t a = head + 1; a < s->ntoks; a++) {
+        if (s->toks[a].head != head || !kbi_rel_is(&s->toks[a], "appos"))
+            continue;
+        /* the appos and its flat parts, in order, all proper nouns */
+        for (int32_t t = a; t < s->ntoks && aw->n < MAX_WORDS; t++) {
+            const kbi_token *k = &s->toks[t];
+            if (t != a && !(k->head == a && kbi_rel_is(k, "flat")))
+                break;
+            if (!k->upper || !k->xpos || strncmp(k->xpos, "NNP", 3) != 0)
+                return 0;
+            aw->up[aw->n] = k->upper;
+            aw->tag[aw->n] = k->xpos;
+            aw->tok[aw->n] = t;
+            aw->cap[aw->n] = (uint8_t)cap_word(s, t, k->xpos);
+            aw->n++;
+        }
+        return all_name(d, aw);
+    }
+    return 0;
+}
+
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                             int32_t day)
 {
@@ -947,6 +1011,19 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                     (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
                      learn_person(E, &pw, 0, pw.n, ne->code,
                                   title_of(E->a, E->d, &w)) != KB_OK))
+                    return KB_ERR_NOMEM;
+            } else if (prev && kbi_uncoded(ne->code) &&
+                       !kbi_uncoded(prev->code) &&
+                       apposed_of(st, prev, ne, 1)) {
+                /* ... and the other way round: "The president of Ukraine,
+                 * Volodymyr Zelenskyy, arrived": the name is the title's */
+                ne_words(st, prev, &pw, s);
+                ne_words_of(st, ne, &w, s, 1);
+                if (w.n > 0 && all_name(E->d, &w) &&
+                    (!set_code(st, ne, prev->code, "apposition to",
+                               prev->text) ||
+                     learn_person(E, &w, 0, w.n, prev->code,
+                                  title_of(E->a, E->d, &pw)) != KB_OK))
                     return KB_ERR_NOMEM;
             }
             prev = NULL;
@@ -1011,8 +1088,11 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             kb_status r = KB_OK;
             const char *title = title_of(E->a, E->d, &w);
             note_unknown(E, s, i, &w, 2); /* "Iraqi President Barham Salih" */
+            words aw;
             if (name_run(E->d, &w, &b, &e) >= 2 && !org_name(&w, b, e))
                 r = learn_person(E, &w, b, e, ne->code, title);
+            else if (title && appos_name(E->d, s, &w, &aw))
+                r = learn_person(E, &aw, 0, aw.n, ne->code, title);
             else
                 r = learn_code(E, ne->code, group_code(ne->code), title);
             if (r != KB_OK)

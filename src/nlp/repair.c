@@ -103,7 +103,10 @@
  * 11. An adjective read as a subordinator: "Iraqi Prime Minister Adil
  * Abdul-Mahdi chaired ..." came out with "Iraqi" as a marker (mark) of
  * the verb; an adjective attached as mark or case right before a noun
- * modifies that noun's phrase (amod).
+ * modifies that noun's phrase (amod). So does a capitalised adjective
+ * read as an adverb before a capitalised title ("Iraqi Prime Minister
+ * Mustafa al-Kadhimi met": "Iraqi" an advmod of "met"), the title's
+ * first noun.
  *
  * 12. A speaker after the reported clause hung elsewhere: "Arafat died at
  * a French hospital, the chief doctor at the hospital said." came out
@@ -723,21 +726,43 @@ static void rewire_split_name(kbi_sentence *s)
 /* "Iraqi Prime Minister Adil Abdul-Mahdi chaired" came out with "Iraqi"
  * as a marker (mark) of the verb: an adjective is no subordinator; one
  * right before a noun phrase modifies it, as the noun after it does. */
+static int capitalised(const kbi_token *t)
+{
+    return t->form && t->form[0] >= 'A' && t->form[0] <= 'Z';
+}
+
 static void rewire_adjective_marker(kbi_sentence *s)
 {
     for (int32_t k = 0; k + 1 < s->ntoks; k++) {
         kbi_token *t = &s->toks[k];
         const kbi_token *n = &s->toks[k + 1];
-        if (!t->xpos || t->xpos[0] != 'J' || !(kbi_rel_is(t, "mark") ||
-                                                kbi_rel_is(t, "case")) ||
-            !is_noun(n))
+        if (!t->xpos || t->xpos[0] != 'J')
+            continue;
+        if ((kbi_rel_is(t, "mark") || kbi_rel_is(t, "case")) && is_noun(n)) {
+            int32_t h = k + 1;
+            if ((kbi_rel_is(n, "amod") || kbi_rel_is(n, "compound")) &&
+                n->head > k + 1 && n->head < s->ntoks)
+                h = n->head;
+            t->head = h;
+            t->deprel = "amod";
+            continue;
+        }
+        /* "Iraqi Prime Minister Mustafa al-Kadhimi met" with "Iraqi" an
+         * adverb of "met": a capitalised adjective before a capitalised
+         * title modifies the title's first noun */
+        if (!kbi_rel_is(t, "advmod") || !capitalised(t) || !capitalised(n))
             continue;
         int32_t h = k + 1;
-        if ((kbi_rel_is(n, "amod") || kbi_rel_is(n, "compound")) &&
-            n->head > k + 1 && n->head < s->ntoks)
-            h = n->head;
-        t->head = h;
-        t->deprel = "amod";
+        for (int steps = 0; steps < 8 && h < s->ntoks && !is_noun(&s->toks[h]) &&
+                            (kbi_rel_is(&s->toks[h], "amod") ||
+                             kbi_rel_is(&s->toks[h], "compound")) &&
+                            s->toks[h].head > h && s->toks[h].head < s->ntoks;
+             steps++)
+            h = s->toks[h].head;
+        if (h < s->ntoks && is_noun(&s->toks[h]) && s->toks[h].head != k) {
+            t->head = h;
+            t->deprel = "amod";
+        }
     }
 }
 

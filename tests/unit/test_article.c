@@ -1045,6 +1045,23 @@ static void test_roles(void)
     T_EQ_INT(count(r, "11", "IRQKURGOV", "TUR"), 1);
     kb_result_free(r);
 
+    /* a name in apposition after a title ("The president of Ukraine,
+     * Volodymyr Zelenskyy,") is learned even when the comma clause is
+     * deleted from the coder's phrases; "Zelensky" is the same name */
+    r = code_one("The president of Ukraine, Volodymyr Zelenskyy, spoke in "
+                 "Kyiv on Monday.\n\nZelensky accused Russia of shelling "
+                 "civilians.\n");
+    T_EQ_INT(count(r, "11", "UKRGOV", "RUS"), 1);
+    kb_result_free(r);
+
+    /* "Iraqi" read as an adverb of the verb still names the prime
+     * minister's country (parser repair) */
+    r = code_one("Jordanian Foreign Minister Ayman Safadi arrived in Baghdad "
+                 "on Monday.\n\nIraqi Prime Minister Mustafa al-Kadhimi met "
+                 "Safadi at the airport.\n");
+    T_EQ_INT(count(r, "04", "IRQGOV", "JORGOV"), 1);
+    kb_result_free(r);
+
     /* "EU" alone is the Union (Phoenix writes only "the EU") */
     r = code_one("EU foreign ministers criticized Iran on Monday.\n");
     T_EQ_INT(count(r, "11", "IGOEUREEC", "IRN"), 1);

@@ -582,6 +582,26 @@ static void test_repair(void)
     T_EQ_INT(s.toks[3].head, 1);
     T_EQ_STR(s.toks[3].deprel, "nmod");
 
+    /* "Iraqi Prime Minister Mustafa al-Kadhimi met": a capitalised
+     * adjective hung on the verb as an adverb goes to the title */
+    static const char *const ADV[] = {
+        "Iraqi JJ 6 advmod",      "Prime JJ 3 amod",
+        "Minister NNP 4 nmod:desc", "Mustafa NNP 6 nsubj",
+        "al-Kadhimi NNP 4 flat",  "met VBD 0 root",
+        "Safadi NNP 6 obj"};
+    s = make(ADV, 7);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[0].head, 2);
+    T_EQ_STR(s.toks[0].deprel, "amod");
+    /* ... a lower-case adverb stays ("Only Prime Minister X met") */
+    static const char *const LOWER[] = {
+        "only JJ 5 advmod", "Prime JJ 3 amod", "Minister NNP 4 nmod:desc",
+        "Mustafa NNP 5 nsubj", "met VBD 0 root"};
+    s = make(LOWER, 5);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[0].head, 4);
+    T_EQ_STR(s.toks[0].deprel, "advmod");
+
     /* "Ukrainian President Volodymyr Zelensky spoke": a demonym root
      * with the verb as its complement gives the root to the verb */
     static const char *const DEMONYM[] = {
