@@ -30,10 +30,10 @@
  * cases were written, 53 (60.9%) at the end of that session (2026-11-26;
  * docs/accuracy.md, "Actors beyond the dictionary"). Raised from 58% to
  * 60% when a role check of the next session cost two cases unnoticed,
- * to 75% when the fifth session reached 68 of 88 (77.3%), and to 80%
- * when the sixth reached 73 of 89 (82.0%). Raise it as entities.c and
+ * to 75% when the fifth session reached 68 of 88 (77.3%), and to 84%
+ * when the sixth reached 77 of 89 (86.5%). Raise it as entities.c and
  * the parser improve. */
-#define MIN_ACCURACY 80.0
+#define MIN_ACCURACY 84.0
 #define MIN_CASES 60
 
 enum { NCOLS = 5, MAX_EXPECT = 8 };

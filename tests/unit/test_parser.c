@@ -593,6 +593,16 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[0].head, 2);
     T_EQ_STR(s.toks[0].deprel, "amod");
+    /* ... and one hung on it as an oblique ("Iraqi Prime Minister Adil
+     * Abdul-Mahdi spoke") */
+    static const char *const OBL[] = {
+        "Iraqi JJ 6 obl",         "Prime JJ 3 amod",
+        "Minister NNP 4 nmod:desc", "Adil NNP 6 nsubj",
+        "Abdul-Mahdi NNP 4 flat", "spoke VBD 0 root"};
+    s = make(OBL, 6);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[0].head, 2);
+    T_EQ_STR(s.toks[0].deprel, "amod");
     /* ... a lower-case adverb stays ("Only Prime Minister X met") */
     static const char *const LOWER[] = {
         "only JJ 5 advmod", "Prime JJ 3 amod", "Minister NNP 4 nmod:desc",
