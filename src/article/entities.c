@@ -941,6 +941,14 @@ static int32_t unnamed_speaker(const kbi_sentence *s)
     return -1;
 }
 
+static int32_t child_of(const kbi_sentence *s, int32_t h, const char *rel)
+{
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], rel))
+            return k;
+    return -1;
+}
+
 /* A name in apposition to a title phrase in the tree, which the coder's
  * phrases may have lost to the comma-clause deletion ("The president of
  * Ukraine, Volodymyr Zelenskyy, arrived"): the proper nouns of an appos
@@ -964,12 +972,27 @@ static int appos_name(const kb_dict *d, const kbi_sentence *s,
     if (head < 0)
         return 0;
     for (int32_t a = head + 1; a < s->ntoks; a++) {
-        if (s->toks[a].head != head || !kbi_rel_is(&s->toks[a], "appos"))
+        const kbi_token *at = &s->toks[a];
+        if (at->head != head)
             continue;
-        /* the appos and its flat parts, in order, all proper nouns */
-        for (int32_t t = a; t < s->ntoks && aw->n < MAX_WORDS; t++) {
+        /* the name's first word: the appos, or a compound part before it */
+        int32_t first = a;
+        while (first - 1 > head && s->toks[first - 1].head == a &&
+               kbi_rel_is(&s->toks[first - 1], "compound"))
+            first--;
+        /* an apposition, or a bare nmod after a comma ("Iraq's National
+         * Security Adviser, Qasim al-Araji," with "al-Araji" a nmod) */
+        int comma = first > 0 && s->toks[first - 1].form &&
+                    !strcmp(s->toks[first - 1].form, ",");
+        int bare = at->deprel && !strcmp(at->deprel, "nmod") &&
+                   child_of(s, a, "case") < 0 && comma;
+        if (!kbi_rel_is(at, "appos") && !bare)
+            continue;
+        /* its compound and flat parts, in order, all proper nouns */
+        for (int32_t t = first; t < s->ntoks && aw->n < MAX_WORDS; t++) {
             const kbi_token *k = &s->toks[t];
-            if (t != a && !(k->head == a && kbi_rel_is(k, "flat")))
+            if (t != a && !(k->head == a && (kbi_rel_is(k, "flat") ||
+                                             kbi_rel_is(k, "compound"))))
                 break;
             if (!k->upper || !k->xpos || strncmp(k->xpos, "NNP", 3) != 0)
                 return 0;

@@ -105,8 +105,8 @@
  * the verb; an adjective attached as mark or case right before a noun
  * modifies that noun's phrase (amod). So does a capitalised adjective
  * hung on a later verb right before a capitalised title ("Iraqi Prime
- * Minister Mustafa al-Kadhimi met": "Iraqi" an advmod or obl of "met"):
- * it modifies the title's first noun.
+ * Minister Mustafa al-Kadhimi met": "Iraqi" an advmod, obl or amod of
+ * "met"): it modifies the title's first noun.
  *
  * 12. A speaker after the reported clause hung elsewhere: "Arafat died at
  * a French hospital, the chief doctor at the hospital said." came out
@@ -752,8 +752,7 @@ static void rewire_adjective_marker(kbi_sentence *s)
          * title modifies the title's first noun */
         if (!capitalised(t) || !capitalised(n) || t->head <= k + 1 ||
             t->head >= s->ntoks || !is_verb(&s->toks[t->head]) ||
-            kbi_rel_is(t, "amod") || kbi_rel_is(t, "xcomp") ||
-            kbi_rel_is(t, "ccomp"))
+            kbi_rel_is(t, "xcomp") || kbi_rel_is(t, "ccomp"))
             continue;
         int32_t h = k + 1;
         for (int steps = 0; steps < 8 && h < s->ntoks && !is_noun(&s->toks[h]) &&

@@ -603,6 +603,15 @@ static void test_repair(void)
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[0].head, 2);
     T_EQ_STR(s.toks[0].deprel, "amod");
+    /* ... or as an adjective of the verb ("Iranian President Ebrahim
+     * Raisi spoke" with "Iranian" an amod of "spoke") */
+    static const char *const AMOD[] = {
+        "Iranian JJ 5 amod",      "President NNP 3 nmod:desc",
+        "Ebrahim NNP 5 nsubj",    "Raisi NNP 3 flat",
+        "spoke VBD 0 root"};
+    s = make(AMOD, 5);
+    kbi_parser_repair_root(&s);
+    T_EQ_INT(s.toks[0].head, 1);
     /* ... a lower-case adverb stays ("Only Prime Minister X met") */
     static const char *const LOWER[] = {
         "only JJ 5 advmod", "Prime JJ 3 amod", "Minister NNP 4 nmod:desc",
