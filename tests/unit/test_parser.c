@@ -605,11 +605,11 @@ static void test_repair(void)
     T_EQ_STR(s.toks[0].deprel, "amod");
     /* ... or as an adjective of the verb ("Iranian President Ebrahim
      * Raisi spoke" with "Iranian" an amod of "spoke") */
-    static const char *const AMOD[] = {
+    static const char *const ADJ_OF_VERB[] = {
         "Iranian JJ 5 amod",      "President NNP 3 nmod:desc",
         "Ebrahim NNP 5 nsubj",    "Raisi NNP 3 flat",
         "spoke VBD 0 root"};
-    s = make(AMOD, 5);
+    s = make(ADJ_OF_VERB, 5);
     kbi_parser_repair_root(&s);
     T_EQ_INT(s.toks[0].head, 1);
     /* ... a lower-case adverb stays ("Only Prime Minister X met") */
