@@ -40,14 +40,6 @@ static int has_child(const kbi_sentence *s, int32_t i, const char *w,
     return 0;
 }
 
-static int32_t child(const kbi_sentence *s, int32_t i, const char *rel)
-{
-    for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == i && kbi_rel_is(&s->toks[k], rel))
-            return k;
-    return -1;
-}
-
 /* The default code of the verb a noun names, or NULL. */
 static const char *noun_code(const kb_dict *d, const char *upper)
 {
@@ -93,7 +85,7 @@ static const char *target_of(const kbi_sentence *s, const kbi_entities *E,
     if (h < 0 || !(kbi_rel_is(&s->toks[z], "obj") ||
                    kbi_rel_is(&s->toks[z], "conj")))
         return NULL;
-    int32_t subj = child(s, h, "nsubj");
+    int32_t subj = kbi_child(s, h, "nsubj");
     if (subj < 0)
         return NULL;
     const char *c = kbi_entities_token(E, subj, text);
@@ -160,7 +152,7 @@ kb_status kbi_claims(const kb_dict *d, const kbi_sentence *s,
         int32_t h = tk->head;
         if (!kbi_in_list(s->toks[h].upper, claim_verbs))
             continue;
-        int32_t p = child(s, h, "nsubj");
+        int32_t p = kbi_child(s, h, "nsubj");
         const char *src_text = NULL;
         const char *src = p >= 0 ? kbi_entities_token(E, p, &src_text) : NULL;
         if (kbi_uncoded(src))

@@ -14,7 +14,9 @@
  *     vowels in the same places, "Saleh" for "Salih", "Zelenskiy" for
  *     "Zelensky") takes that person's code;
  *   - "he"/"she" take the code of the person named last, within two
- *     sentences (as a subject, of the last sentence's subject);
+ *     sentences (as a subject, of the last sentence's subject, and of no
+ *     one after "..., the official said"); "him"/"her" as an object are
+ *     not their own sentence's subject;
  *   - "the group", "the terror group", "the terrorist organization",
  *     "the militants" take the code of the non-state group named last;
  *   - "the minister", "Prime Minister" (title words with no country)
@@ -246,6 +248,15 @@ static const char *const org_words[] = {
     "COMMUNITY", "CABINET", "MILITIA", "BUREAU", "SERVICE", "SERVICES",
     NULL};
 
+/* Is words [b, e) the name of an organisation or a place? */
+static int org_name(const words *w, int b, int e)
+{
+    for (int i = b; i < e; i++)
+        if (kbi_in_list(w->up[i], org_words))
+            return 1;
+    return 0;
+}
+
 /* The longest run of proper-noun words that are not dictionary or
  * calendar words: [*b, *e). Returns its length. A run with a word of an
  * organisation's name ("Kurdistan Region" in "Kurdistan Region Prime
@@ -266,9 +277,7 @@ static int name_run(const kb_dict *d, const words *w, int *b, int *e)
                 break;
             j++;
         }
-        int org = 0;
-        for (int k = i; k < j && !org; k++)
-            org = kbi_in_list(w->up[k], org_words);
+        int org = org_name(w, i, j);
         if (org && j - i > org_best) {
             org_best = j - i;
             ob = i;
@@ -359,15 +368,6 @@ static void add_title(kbi_entities *E, ent *x, const char *title)
     const char *t = kbi_arena_strdup(E->a, buf);
     if (t)
         x->title = t;
-}
-
-/* Is words [b, e) the name of an organisation or a place? */
-static int org_name(const words *w, int b, int e)
-{
-    for (int i = b; i < e; i++)
-        if (kbi_in_list(w->up[i], org_words))
-            return 1;
-    return 0;
 }
 
 /* Records a person named by words [b, e) with code. */
@@ -941,14 +941,6 @@ static int32_t unnamed_speaker(const kbi_sentence *s)
     return -1;
 }
 
-static int32_t child_of(const kbi_sentence *s, int32_t h, const char *rel)
-{
-    for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], rel))
-            return k;
-    return -1;
-}
-
 /* A name in apposition to a title phrase in the tree, which the coder's
  * phrases may have lost to the comma-clause deletion ("The president of
  * Ukraine, Volodymyr Zelenskyy, arrived"): the proper nouns of an appos
@@ -985,7 +977,7 @@ static int appos_name(const kb_dict *d, const kbi_sentence *s,
         int comma = first > 0 && s->toks[first - 1].form &&
                     !strcmp(s->toks[first - 1].form, ",");
         int bare = at->deprel && !strcmp(at->deprel, "nmod") &&
-                   child_of(s, a, "case") < 0 && comma;
+                   kbi_child(s, a, "case") < 0 && comma;
         if (!kbi_rel_is(at, "appos") && !bare)
             continue;
         /* its compound and flat parts, in order, all proper nouns */
@@ -1005,6 +997,18 @@ static int appos_name(const kb_dict *d, const kbi_sentence *s,
         return all_name(d, aw);
     }
     return 0;
+}
+
+/* An apposition: gives the name phrase `name` (words nw) the code of
+ * the title phrase `title` (words tw) and learns the person. Returns 0
+ * when out of memory. */
+static int name_by_title(kbi_entities *E, kbi_stream *st, kbi_ne *name,
+                         const words *nw, const kbi_ne *title,
+                         const words *tw)
+{
+    return set_code(st, name, title->code, "apposition to", title->text) &&
+           learn_person(E, nw, 0, nw->n, title->code,
+                        title_of(E->a, E->d, tw)) == KB_OK;
 }
 
 kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
@@ -1031,9 +1035,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                 ne_words(st, prev, &pw, s);
                 ne_words_of(st, ne, &w, s, 1);
                 if (pw.n > 0 && all_name(E->d, &pw) &&
-                    (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
-                     learn_person(E, &pw, 0, pw.n, ne->code,
-                                  title_of(E->a, E->d, &w)) != KB_OK))
+                    !name_by_title(E, st, prev, &pw, ne, &w))
                     return KB_ERR_NOMEM;
             } else if (prev && kbi_uncoded(ne->code) &&
                        !kbi_uncoded(prev->code) &&
@@ -1043,10 +1045,7 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
                 ne_words(st, prev, &pw, s);
                 ne_words_of(st, ne, &w, s, 1);
                 if (w.n > 0 && all_name(E->d, &w) &&
-                    (!set_code(st, ne, prev->code, "apposition to",
-                               prev->text) ||
-                     learn_person(E, &w, 0, w.n, prev->code,
-                                  title_of(E->a, E->d, &pw)) != KB_OK))
+                    !name_by_title(E, st, ne, &w, prev, &pw))
                     return KB_ERR_NOMEM;
             }
             prev = NULL;
@@ -1076,15 +1075,11 @@ kb_status kbi_entities_hook(void *user, kbi_stream *st, const kbi_sentence *s,
             ne_words(st, prev, &pw, s);
             if (!kbi_uncoded(prev->code) && kbi_uncoded(ne->code) &&
                 all_name(E->d, &w)) {
-                if (!set_code(st, ne, prev->code, "apposition to", prev->text) ||
-                    learn_person(E, &w, 0, w.n, prev->code,
-                                 title_of(E->a, E->d, &pw)) != KB_OK)
+                if (!name_by_title(E, st, ne, &w, prev, &pw))
                     return KB_ERR_NOMEM;
             } else if (kbi_uncoded(prev->code) && !kbi_uncoded(ne->code) &&
                        all_name(E->d, &pw)) {
-                if (!set_code(st, prev, ne->code, "apposition to", ne->text) ||
-                    learn_person(E, &pw, 0, pw.n, ne->code,
-                                 title_of(E->a, E->d, &w)) != KB_OK)
+                if (!name_by_title(E, st, prev, &pw, ne, &w))
                     return KB_ERR_NOMEM;
             }
         }

@@ -1122,15 +1122,21 @@ static int country_under(const kbi_entities *E, const kbi_sentence *s,
     return 0;
 }
 
+/* country_under for the event's source or its target. */
+static int either_under(const kbi_entities *E, const kbi_sentence *s,
+                        const kb_event *e, const char *const *preps,
+                        const char *const *heads)
+{
+    return country_under(E, s, e->source, e->source_entry, preps, heads) ||
+           country_under(E, s, e->target, e->target_entry, preps, heads);
+}
+
 static const char *const of_prep[] = {"OF", NULL};
 
 int kbi_victims_country(const kbi_entities *E, const kbi_sentence *s,
                         const kb_event *e)
 {
-    return country_under(E, s, e->source, e->source_entry, of_prep,
-                         doers_of) ||
-           country_under(E, s, e->target, e->target_entry, of_prep,
-                         doers_of);
+    return either_under(E, s, e, of_prep, doers_of);
 }
 
 /* ---- where an actor is, not whose it is ---------------------------------- */
@@ -1156,10 +1162,7 @@ static const char *const at_preps[] = {"IN", "AT", "ON", "INSIDE", NULL};
 int kbi_placed_country(const kbi_entities *E, const kbi_sentence *s,
                        const kb_event *e)
 {
-    return country_under(E, s, e->source, e->source_entry, at_preps,
-                         abroad) ||
-           country_under(E, s, e->target, e->target_entry, at_preps,
-                         abroad);
+    return either_under(E, s, e, at_preps, abroad);
 }
 
 /* ---- a building where something happened ---------------------------------- */

@@ -209,12 +209,8 @@ static int after_place(const coder *c, int i)
         "THROUGHOUT", "ALONG", "WITHIN", NULL};
     for (int j = i - 1; j >= 0; j--) {
         const kbi_sel *x = &c->lo[j];
-        if (x->kind == KBI_SEL_WORD) {
-            for (int k = 0; place[k]; k++)
-                if (!strcmp(x->word, place[k]))
-                    return 1;
-            return 0;
-        }
+        if (x->kind == KBI_SEL_WORD)
+            return kbi_in_list(x->word, place);
     }
     return 0;
 }

@@ -132,14 +132,6 @@ static int is_verb(const kbi_token *t)
     return t->xpos && t->xpos[0] == 'V' && t->xpos[1] == 'B';
 }
 
-static int32_t child(const kbi_sentence *s, int32_t h, const char *rel)
-{
-    for (int32_t k = 0; k < s->ntoks; k++)
-        if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], rel))
-            return k;
-    return -1;
-}
-
 static int is_noun(const kbi_token *t)
 {
     return t->xpos && t->xpos[0] == 'N' && t->xpos[1] == 'N';
@@ -225,7 +217,7 @@ static void rewire(kbi_sentence *s)
         return; /* none, or several: leave it */
     kbi_token *rt = &s->toks[r];
     if (!rt->xpos || !(rt->xpos[0] == 'J' || is_noun(rt)) ||
-        child(s, r, "cop") >= 0 || child(s, r, "nsubj") >= 0)
+        kbi_child(s, r, "cop") >= 0 || kbi_child(s, r, "nsubj") >= 0)
         return;
     int32_t v = -1;
     for (int32_t k = r + 1; k < s->ntoks && v < 0; k++) {
@@ -239,29 +231,29 @@ static void rewire(kbi_sentence *s)
             !(kbi_rel_is(t, "csubj") || kbi_rel_is(t, "acl") ||
               kbi_rel_is(t, "parataxis") || kbi_rel_is(t, "dep") ||
               (demonym && kbi_rel_is(t, "ccomp"))) ||
-            child(s, k, "mark") >= 0)
+            kbi_child(s, k, "mark") >= 0)
             continue;
-        int32_t subj = child(s, k, "nsubj");
+        int32_t subj = kbi_child(s, k, "nsubj");
         if (subj >= 0 && s->toks[subj].xpos &&
             (s->toks[subj].xpos[0] == 'W' ||
              !strcmp(s->toks[subj].upper ? s->toks[subj].upper : "", "THAT")))
             continue; /* a relative clause */
-        if (subj < 0 && child(s, k, "obj") < 0)
+        if (subj < 0 && kbi_child(s, k, "obj") < 0)
             continue;
         /* finite, or a participle with an object and no auxiliary */
         int finite = !strcmp(t->xpos, "VBD") || !strcmp(t->xpos, "VBZ") ||
                      !strcmp(t->xpos, "VBP");
         if (!finite && !(!strcmp(t->xpos, "VBN") &&
-                         child(s, k, "obj") >= 0 && child(s, k, "aux") < 0 &&
-                         child(s, k, "aux:pass") < 0))
+                         kbi_child(s, k, "obj") >= 0 && kbi_child(s, k, "aux") < 0 &&
+                         kbi_child(s, k, "aux:pass") < 0))
             continue;
         v = k;
     }
     if (v < 0)
         return;
     kbi_token *vt = &s->toks[v];
-    if (vt->xpos && !strcmp(vt->xpos, "VBN") && child(s, v, "obj") >= 0 &&
-        child(s, v, "aux") < 0 && child(s, v, "aux:pass") < 0) {
+    if (vt->xpos && !strcmp(vt->xpos, "VBN") && kbi_child(s, v, "obj") >= 0 &&
+        kbi_child(s, v, "aux") < 0 && kbi_child(s, v, "aux:pass") < 0) {
         vt->xpos = "VBD";
         vt->upos = "VERB";
     }
@@ -289,7 +281,7 @@ static void rewire(kbi_sentence *s)
         rt->deprel = "amod";
     } else {
         rt->head = v;
-        rt->deprel = child(s, v, "nsubj") >= 0 ? "dep" : "nsubj";
+        rt->deprel = kbi_child(s, v, "nsubj") >= 0 ? "dep" : "nsubj";
     }
 }
 
@@ -343,9 +335,9 @@ static void rewire_participle(kbi_sentence *s)
         const kbi_token *t = &s->toks[k];
         if (t->head == n && !strcmp(t->deprel ? t->deprel : "", "acl") &&
             t->xpos && (!strcmp(t->xpos, "VBN") || !strcmp(t->xpos, "VBD")) &&
-            child(s, k, "obj") >= 0 && child(s, k, "aux") < 0 &&
-            child(s, k, "aux:pass") < 0 && child(s, k, "mark") < 0 &&
-            child(s, k, "nsubj") < 0)
+            kbi_child(s, k, "obj") >= 0 && kbi_child(s, k, "aux") < 0 &&
+            kbi_child(s, k, "aux:pass") < 0 && kbi_child(s, k, "mark") < 0 &&
+            kbi_child(s, k, "nsubj") < 0)
             v = k;
     }
     if (v < 0)
@@ -377,7 +369,7 @@ static void rewire_participle(kbi_sentence *s)
         int32_t first = subj;
         while (kbi_rel_is(&s->toks[first], "conj") &&
                s->toks[first].head > v && is_noun(&s->toks[s->toks[first].head]) &&
-               child(s, s->toks[first].head, "case") < 0)
+               kbi_child(s, s->toks[first].head, "case") < 0)
             first = s->toks[first].head;
         s->toks[first].head = r;
         s->toks[first].deprel = "nsubj";
@@ -445,8 +437,8 @@ static void rewire_subordinate(kbi_sentence *s)
                 (!strcmp(t->xpos, "VBN") || !strcmp(t->xpos, "VBD")) &&
                 (th == n || (th > n && s->toks[th].head == n &&
                              kbi_rel_is(&s->toks[th], "conj"))) &&
-                child(s, k, "nsubj") < 0 && child(s, k, "mark") < 0 &&
-                child(s, k, "aux") < 0 && child(s, k, "aux:pass") < 0) {
+                kbi_child(s, k, "nsubj") < 0 && kbi_child(s, k, "mark") < 0 &&
+                kbi_child(s, k, "aux") < 0 && kbi_child(s, k, "aux:pass") < 0) {
                 v = k;
                 s->toks[k].xpos = "VBD";
                 break;
@@ -472,10 +464,10 @@ static void rewire_subordinate(kbi_sentence *s)
         if (obj >= 0 && (h == obj || kbi_tok_below(s, h, obj)))
             obj = -1; /* the phrase hangs in the would-be object */
         if (!is_verb(vt) || vt->head < 0 || h < 0 || h == v ||
-            child(s, v, "nsubj") >= 0 || child(s, v, "csubj") >= 0 ||
-            child(s, v, "mark") >= 0 ||
-            (obj < 0 && !finite(vt) && child(s, v, "aux") < 0 &&
-             child(s, v, "aux:pass") < 0))
+            kbi_child(s, v, "nsubj") >= 0 || kbi_child(s, v, "csubj") >= 0 ||
+            kbi_child(s, v, "mark") >= 0 ||
+            (obj < 0 && !finite(vt) && kbi_child(s, v, "aux") < 0 &&
+             kbi_child(s, v, "aux:pass") < 0))
             continue;
         if (obj >= 0) { /* only now that the clause is certain */
             vt->xpos = "VBD";
@@ -484,7 +476,7 @@ static void rewire_subordinate(kbi_sentence *s)
             s->toks[obj].deprel = "obj";
         }
         s->toks[n].head = v;
-        s->toks[n].deprel = child(s, v, "aux:pass") >= 0 ? "nsubj:pass"
+        s->toks[n].deprel = kbi_child(s, v, "aux:pass") >= 0 ? "nsubj:pass"
                                                          : "nsubj";
         pt->head = v;
         pt->deprel = "mark";
@@ -525,7 +517,7 @@ static void rewire_coordinated(kbi_sentence *s)
         if (strcmp(at->deprel ? at->deprel : "", "amod") != 0 || !at->xpos ||
             (strcmp(at->xpos, "VBN") && strcmp(at->xpos, "VBD")))
             continue;
-        int32_t cc = child(s, a, "cc");
+        int32_t cc = kbi_child(s, a, "cc");
         int32_t n = at->head;
         if (cc < 0 || cc >= a || n <= a || n >= s->ntoks)
             continue;
@@ -564,8 +556,8 @@ static void rewire_name_adverb(kbi_sentence *s)
         t->form[0] < 'A' || t->form[0] > 'Z' ||
         (n > 2 && !strcmp(t->form + n - 2, "ly")) ||
         in_list(t->upper, common_adverbs) || v != 1 ||
-        !finite(&s->toks[1]) || child(s, 1, "nsubj") >= 0 ||
-        child(s, 1, "nsubj:pass") >= 0)
+        !finite(&s->toks[1]) || kbi_child(s, 1, "nsubj") >= 0 ||
+        kbi_child(s, 1, "nsubj:pass") >= 0)
         return;
     t->xpos = "NNP";
     t->upos = "PROPN";
@@ -579,7 +571,7 @@ static int ends_list(const kbi_sentence *s, int32_t m)
     for (int32_t k = m + 1; k < s->ntoks; k++) {
         if (s->toks[k].head != m || !kbi_rel_is(&s->toks[k], "conj"))
             continue;
-        int32_t cc = child(s, k, "cc");
+        int32_t cc = kbi_child(s, k, "cc");
         if (cc >= 0 && s->toks[cc].upper && (!strcmp(s->toks[cc].upper, "AND") ||
                                              !strcmp(s->toks[cc].upper, "OR")))
             return 1;
@@ -655,13 +647,13 @@ static void rewire_subject_list(kbi_sentence *s)
     }
     /* a noun root whose conjunct is the verb of the last subject */
     int32_t r = single_root(s);
-    if (r < 0 || !is_noun(&s->toks[r]) || child(s, r, "cop") >= 0)
+    if (r < 0 || !is_noun(&s->toks[r]) || kbi_child(s, r, "cop") >= 0)
         return;
     for (int32_t v = r + 1; v < s->ntoks; v++) {
         kbi_token *vt = &s->toks[v];
         if (vt->head != r || !kbi_rel_is(vt, "conj") || !finite(vt))
             continue;
-        int32_t subj = child(s, v, "nsubj"), cc = child(s, v, "cc");
+        int32_t subj = kbi_child(s, v, "nsubj"), cc = kbi_child(s, v, "cc");
         if (subj < 0 || cc < 0 || cc >= subj || subj >= v)
             return;
         vt->head = -1;
@@ -687,7 +679,7 @@ static void rewire_split_name(kbi_sentence *s)
             !(kbi_rel_is(mt, "nmod") || kbi_rel_is(mt, "obl")) ||
             kbi_rel_is(mt, "nmod:poss"))
             continue;
-        int32_t cs = child(s, m, "case");
+        int32_t cs = kbi_child(s, m, "case");
         if (cs < 0 || cs > m)
             continue;
         /* the noun phrase right after the name */
@@ -705,8 +697,8 @@ static void rewire_split_name(kbi_sentence *s)
         int32_t v = nt->head;
         if (v < 0 || !is_verb(&s->toks[v]) ||
             !(kbi_rel_is(nt, "obj") || kbi_rel_is(nt, "obl")) ||
-            child(s, n, "case") >= 0 || child(s, n, "det") >= 0 ||
-            child(s, n, "nmod:poss") >= 0 || child(s, n, "amod") != m + 1)
+            kbi_child(s, n, "case") >= 0 || kbi_child(s, n, "det") >= 0 ||
+            kbi_child(s, n, "nmod:poss") >= 0 || kbi_child(s, n, "amod") != m + 1)
             continue; /* the bare phrase opens with an adjective */
         nt->head = mt->head;
         nt->deprel = mt->deprel;
@@ -777,7 +769,7 @@ static void rewire_flat(kbi_sentence *s)
          * its own: "Masrour | Barzani" with "Barzani" a nmod of
          * "Minister") is a flat part too */
         int bare = t->deprel && !strcmp(t->deprel, "nmod") && t->xpos &&
-                   !strncmp(t->xpos, "NNP", 3) && child(s, k, "case") < 0 &&
+                   !strncmp(t->xpos, "NNP", 3) && kbi_child(s, k, "case") < 0 &&
                    (kbi_rel_is(p, "appos") || kbi_rel_is(p, "flat"));
         if ((!kbi_rel_is(t, "flat") && !bare) || t->head == k - 1 ||
             t->head < 0 || t->head >= k - 1 || !p->xpos ||
@@ -806,12 +798,12 @@ static void rewire_dep_object(kbi_sentence *s)
         int stray = kbi_rel_is(nt, "nsubj") && !kbi_rel_is(nt, "nsubj:pass") &&
                     h > n && h < s->ntoks &&
                     (in_list(s->toks[h].xpos, punct) ||
-                     (is_noun(&s->toks[h]) && child(s, h, "cop") < 0));
+                     (is_noun(&s->toks[h]) && kbi_child(s, h, "cop") < 0));
         if (strcmp(nt->deprel ? nt->deprel : "", "dep") != 0 && !stray)
             continue;
         int32_t left = leftmost(s, n), v = left - 1;
         if (v < 0 || v == nt->head || !is_verb(&s->toks[v]) ||
-            child(s, v, "obj") >= 0 || kbi_rel_is(&s->toks[v], "aux") ||
+            kbi_child(s, v, "obj") >= 0 || kbi_rel_is(&s->toks[v], "aux") ||
             kbi_rel_is(&s->toks[v], "cop"))
             continue;
         if (kbi_tok_below(s, v, n))
@@ -848,8 +840,8 @@ static void rewire_trailing_speaker(kbi_sentence *s)
     for (int32_t v = 3; v < s->ntoks; v++) {
         kbi_token *vt = &s->toks[v];
         if (!in_list(vt->upper, reporting) || !is_verb(vt) ||
-            child(s, v, "nsubj") >= 0 || child(s, v, "nsubj:pass") >= 0 ||
-            child(s, v, "expl") >= 0 || child(s, v, "aux:pass") >= 0)
+            kbi_child(s, v, "nsubj") >= 0 || kbi_child(s, v, "nsubj:pass") >= 0 ||
+            kbi_child(s, v, "expl") >= 0 || kbi_child(s, v, "aux:pass") >= 0)
             continue;
         if (!spans) { /* each token's subtree span, once per change */
             for (int32_t i = 0; i < s->ntoks; i++)

@@ -55,6 +55,17 @@ static inline int kbi_rel_is(const kbi_token *t, const char *rel)
            (t->deprel[n] == '\0' || t->deprel[n] == ':');
 }
 
+/* The first token whose head is h and whose relation is rel (or a
+ * subtype of it), or -1. */
+static inline int32_t kbi_child(const kbi_sentence *s, int32_t h,
+                                const char *rel)
+{
+    for (int32_t k = 0; k < s->ntoks; k++)
+        if (s->toks[k].head == h && kbi_rel_is(&s->toks[k], rel))
+            return k;
+    return -1;
+}
+
 /* Is top on the chain of heads from token k (k itself included)? The
  * walk stops after ntoks steps, so a cycle cannot hang it. */
 static inline int kbi_tok_below(const kbi_sentence *s, int32_t k, int32_t top)
